@@ -1,0 +1,3 @@
+import HookHTTP
+
+print("hookbench \(HookHTTP.version)")

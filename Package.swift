@@ -1,0 +1,31 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let settings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "hookcheck",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "HookCheck", targets: ["HookCheck"]),
+        .library(name: "HookHTTP", targets: ["HookHTTP"]),
+        .executable(name: "hookcheck", targets: ["hookcheck"]),
+    ],
+    dependencies: [],
+    targets: [
+        .target(name: "HookHTTP", swiftSettings: settings),
+        .target(name: "HookCheck", dependencies: ["HookHTTP"], swiftSettings: settings),
+        .executableTarget(name: "hookcheck", dependencies: ["HookCheck"], swiftSettings: settings),
+        .executableTarget(
+            name: "hookbench", dependencies: ["HookHTTP", "HookCheck"], path: "Benchmarks/hookbench",
+            swiftSettings: settings),
+        .testTarget(name: "HookHTTPTests", dependencies: ["HookHTTP"], swiftSettings: settings),
+        .testTarget(name: "HookCheckTests", dependencies: ["HookCheck", "HookHTTP"], swiftSettings: settings),
+        .testTarget(
+            name: "hookcheckTests", dependencies: ["hookcheck", "HookCheck", "HookHTTP"],
+            swiftSettings: settings),
+    ]
+)

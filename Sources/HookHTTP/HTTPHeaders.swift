@@ -1,0 +1,98 @@
+/// One header field as it appeared on the wire: the name keeps its case, the value its bytes
+/// (decoded as ISO-8859-1 would be lossy, so values are kept as UTF-8 text with invalid bytes
+/// replaced only when a caller asks for a `String`).
+public struct HTTPField: Sendable, Hashable {
+    /// The field name exactly as sent or received.
+    public var name: String
+    /// The field value with surrounding optional whitespace removed.
+    public var value: String
+
+    /// Creates a field.
+    public init(name: String, value: String) {
+        self.name = name
+        self.value = value
+    }
+}
+
+/// An ordered list of header fields. Order and duplicates are kept; lookup by name is
+/// case-insensitive (RFC 9110 §5.1).
+public struct HTTPHeaders: Sendable, Hashable, RandomAccessCollection, ExpressibleByArrayLiteral {
+    /// The fields in wire order.
+    public private(set) var fields: [HTTPField]
+
+    /// Creates headers from name/value pairs, keeping their order.
+    public init(_ pairs: [(String, String)] = []) {
+        fields = pairs.map { HTTPField(name: $0.0, value: $0.1) }
+    }
+
+    /// Creates headers from fields, keeping their order.
+    public init(fields: [HTTPField]) {
+        self.fields = fields
+    }
+
+    public init(arrayLiteral elements: (String, String)...) {
+        self.init(elements)
+    }
+
+    public var startIndex: Int { fields.startIndex }
+    public var endIndex: Int { fields.endIndex }
+    public subscript(position: Int) -> HTTPField { fields[position] }
+
+    /// The first value of the field called `name` (case-insensitive), or `nil`.
+    public subscript(name: String) -> String? {
+        fields.first { $0.name.caseInsensitiveEquals(name) }?.value
+    }
+
+    /// Every value of the field called `name` (case-insensitive), in order.
+    public func values(for name: String) -> [String] {
+        fields.filter { $0.name.caseInsensitiveEquals(name) }.map(\.value)
+    }
+
+    /// Whether a field called `name` is present (case-insensitive).
+    public func contains(_ name: String) -> Bool {
+        fields.contains { $0.name.caseInsensitiveEquals(name) }
+    }
+
+    /// Appends a field, keeping any existing fields of the same name.
+    public mutating func add(name: String, value: String) {
+        fields.append(HTTPField(name: name, value: value))
+    }
+
+    /// Replaces the first field called `name` (keeping its position and removing later
+    /// duplicates), or appends the field when absent.
+    public mutating func replaceOrAdd(name: String, value: String) {
+        guard let first = fields.firstIndex(where: { $0.name.caseInsensitiveEquals(name) }) else {
+            add(name: name, value: value)
+            return
+        }
+        fields[first] = HTTPField(name: fields[first].name, value: value)
+        var index = fields.index(after: first)
+        while index < fields.endIndex {
+            if fields[index].name.caseInsensitiveEquals(name) {
+                fields.remove(at: index)
+            } else {
+                index = fields.index(after: index)
+            }
+        }
+    }
+
+    /// Removes every field called `name` (case-insensitive).
+    public mutating func remove(name: String) {
+        fields.removeAll { $0.name.caseInsensitiveEquals(name) }
+    }
+}
+
+extension String {
+    /// ASCII case-insensitive comparison, as header names require.
+    package func caseInsensitiveEquals(_ other: String) -> Bool {
+        let lhs = utf8
+        let rhs = other.utf8
+        guard lhs.count == rhs.count else { return false }
+        for (a, b) in zip(lhs, rhs) where a != b {
+            let la = (a >= 65 && a <= 90) ? a + 32 : a
+            let lb = (b >= 65 && b <= 90) ? b + 32 : b
+            if la != lb { return false }
+        }
+        return true
+    }
+}

@@ -1,0 +1,61 @@
+/// The protocol version of a message.
+public struct HTTPVersion: Sendable, Hashable, CustomStringConvertible {
+    public var major: Int
+    public var minor: Int
+
+    public init(major: Int, minor: Int) {
+        self.major = major
+        self.minor = minor
+    }
+
+    public static let http10 = HTTPVersion(major: 1, minor: 0)
+    public static let http11 = HTTPVersion(major: 1, minor: 1)
+
+    public var description: String { "HTTP/\(major).\(minor)" }
+}
+
+/// A request: head plus raw body bytes. What a client sends is exactly this value.
+public struct HTTPRequest: Sendable, Hashable {
+    /// The method token, e.g. `POST`.
+    public var method: String
+    /// The request target exactly as on the request line (origin form `/path?query`).
+    public var target: String
+    public var version: HTTPVersion
+    public var headers: HTTPHeaders
+    public var body: [UInt8]
+    /// The peer's address as `host:port`, filled in by the server for received requests.
+    public var remoteAddress: String?
+
+    public init(
+        method: String, target: String, version: HTTPVersion = .http11, headers: HTTPHeaders = [],
+        body: [UInt8] = [], remoteAddress: String? = nil
+    ) {
+        self.method = method
+        self.target = target
+        self.version = version
+        self.headers = headers
+        self.body = body
+        self.remoteAddress = remoteAddress
+    }
+}
+
+/// A response: status line, headers and raw body bytes.
+public struct HTTPResponse: Sendable, Hashable {
+    public var status: Int
+    /// The reason phrase; empty means "use the standard phrase for `status`".
+    public var reason: String
+    public var version: HTTPVersion
+    public var headers: HTTPHeaders
+    public var body: [UInt8]
+
+    public init(
+        status: Int, reason: String = "", version: HTTPVersion = .http11, headers: HTTPHeaders = [],
+        body: [UInt8] = []
+    ) {
+        self.status = status
+        self.reason = reason
+        self.version = version
+        self.headers = headers
+        self.body = body
+    }
+}

@@ -1,0 +1,3 @@
+import HookCheck
+
+print("hookcheck \(HookCheck.version)")

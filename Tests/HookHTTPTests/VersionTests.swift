@@ -1,0 +1,6 @@
+import HookHTTP
+import Testing
+
+@Test func versionIsSemantic() {
+    #expect(HookHTTP.version.split(separator: ".").count == 3)
+}
