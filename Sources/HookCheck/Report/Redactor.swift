@@ -59,7 +59,10 @@ public struct Redactor: Sendable, Hashable {
         }
         guard result.contains(":") else { return result }
         var changed = false
-        let lines = result.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
+        // Split on LF scalars (a CRLF is one `Character`, so `split(separator:)` would not see it).
+        let lines = result.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map {
+            scalars -> String in
+            let line = String(String.UnicodeScalarView(scalars))
             guard let colon = line.firstIndex(of: ":") else { return line }
             let name = line[..<colon].trimmingCharacters(in: .whitespaces)
             guard !name.isEmpty, isRedacted(header: name) else { return line }
