@@ -25,9 +25,7 @@ public enum JSONResultWriter {
     ///   - redactor: keeps secrets and signature header values out of the document.
     /// - Returns: the document, ending with a newline.
     public static func render(_ run: RunResult, redactor: Redactor = Redactor()) -> String {
-        var output = ""
-        write(value(redactor.redact(run)), indent: "", to: &output)
-        return output + "\n"
+        JSONWriter.pretty(value(redactor.redact(run))) + "\n"
     }
 
     /// The run as a JSON value tree in the documented schema (not redacted).
@@ -119,67 +117,5 @@ public enum JSONResultWriter {
 
     private static func seconds(_ duration: Duration) -> JSONValue {
         .number(ReportText.decimal(ReportText.seconds(duration), places: 6))
-    }
-
-    // MARK: - Writing
-
-    /// Appends `value` pretty-printed (two-space indent, `"key": value`) to `output`.
-    private static func write(_ value: JSONValue, indent: String, to output: inout String) {
-        switch value {
-        case .null: output += "null"
-        case .bool(let flag): output += flag ? "true" : "false"
-        case .number(let text): output += text
-        case .string(let text): writeString(text, to: &output)
-        case .array(let elements):
-            guard !elements.isEmpty else {
-                output += "[]"
-                return
-            }
-            output += "[\n"
-            for (index, element) in elements.enumerated() {
-                output += indent + "  "
-                write(element, indent: indent + "  ", to: &output)
-                output += index == elements.count - 1 ? "\n" : ",\n"
-            }
-            output += indent + "]"
-        case .object(let object):
-            guard !object.isEmpty else {
-                output += "{}"
-                return
-            }
-            output += "{\n"
-            for (index, member) in object.enumerated() {
-                output += indent + "  "
-                writeString(member.key, to: &output)
-                output += ": "
-                write(member.value, indent: indent + "  ", to: &output)
-                output += index == object.count - 1 ? "\n" : ",\n"
-            }
-            output += indent + "}"
-        }
-    }
-
-    /// Appends `text` as a JSON string: `"` and `\` escaped, control characters as `\n`, `\t`, … or `\u00XX`.
-    private static func writeString(_ text: String, to output: inout String) {
-        output += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{2028}": output += "\\u2028"
-            case "\u{2029}": output += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    output.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        output += "\""
     }
 }
