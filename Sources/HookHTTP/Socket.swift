@@ -78,7 +78,7 @@ struct Socket: Sendable {
             socket.close()
             throw .system(call: "bind", code: code)
         }
-        guard Glibc_listen(socket.fd, backlog) == 0 else {
+        guard systemListen(socket.fd, backlog) == 0 else {
             let code = errno
             socket.close()
             throw .system(call: "listen", code: code)
@@ -93,7 +93,7 @@ struct Socket: Sendable {
             let socket = try open(family: Int32(address.ss_family))
             let size = length(of: address)
             let status = withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc_connect(socket.fd, $0, size) }
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { systemConnect(socket.fd, $0, size) }
             }
             if status == 0 {
                 socket.setNoDelay()
@@ -161,7 +161,7 @@ struct Socket: Sendable {
         var size = socklen_t(MemoryLayout<sockaddr_storage>.size)
         while true {
             let fd = withUnsafeMutablePointer(to: &storage) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc_accept(self.fd, $0, &size) }
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { systemAccept(self.fd, $0, &size) }
             }
             if fd >= 0 {
                 let socket = Socket(fd: fd)
@@ -261,11 +261,11 @@ struct Socket: Sendable {
         case (true, false): how = Int32(SHUT_RD)
         default: how = Int32(SHUT_WR)
         }
-        _ = Glibc_shutdown(fd, how)
+        _ = systemShutdown(fd, how)
     }
 
     func close() {
-        _ = Glibc_close(fd)
+        _ = systemClose(fd)
     }
 }
 
@@ -276,15 +276,15 @@ private func length(of storage: sockaddr_storage) -> socklen_t {
 }
 
 #if canImport(Glibc)
-    private let Glibc_listen = Glibc.listen
-    private let Glibc_connect = Glibc.connect
-    private let Glibc_accept = Glibc.accept
-    private let Glibc_shutdown = Glibc.shutdown
-    private let Glibc_close = Glibc.close
+    private let systemListen = Glibc.listen
+    private let systemConnect = Glibc.connect
+    private let systemAccept = Glibc.accept
+    private let systemShutdown = Glibc.shutdown
+    private let systemClose = Glibc.close
 #elseif canImport(Darwin)
-    private let Glibc_listen = Darwin.listen
-    private let Glibc_connect = Darwin.connect
-    private let Glibc_accept = Darwin.accept
-    private let Glibc_shutdown = Darwin.shutdown
-    private let Glibc_close = Darwin.close
+    private let systemListen = Darwin.listen
+    private let systemConnect = Darwin.connect
+    private let systemAccept = Darwin.accept
+    private let systemShutdown = Darwin.shutdown
+    private let systemClose = Darwin.close
 #endif
