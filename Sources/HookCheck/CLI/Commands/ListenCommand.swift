@@ -11,7 +11,10 @@ public struct ListenCommand: Command {
             .option("host", valueName: "HOST", help: "loopback address to bind", default: "127.0.0.1"),
             .option("port", valueName: "N", help: "port to bind; 0 picks a free one", default: "0"),
             .option("path", valueName: "P", help: "accept deliveries only on this path (default: any path)"),
-            .option("captures", valueName: "FILE", help: "append captured deliveries (JSON Lines) to FILE"),
+            .option(
+                "captures", valueName: "FILE", help: "append captured deliveries (JSON Lines) to FILE",
+                default: "Reports/captures.jsonl"),
+            .flag("fsync", help: "also fsync the capture file before answering each delivery"),
             .option(
                 "respond", valueName: "PLAN",
                 help: "statuses to answer per delivery id, e.g. 200 or 500x2,200", default: "200"),
@@ -33,6 +36,14 @@ public struct ListenCommand: Command {
         _ = try arguments.integer("port", in: 0...65_535)
         _ = try arguments.number("respond-delay", minimum: 0)
         _ = try arguments.number("timeout", minimum: 0)
+        if let text = arguments.value("respond") {
+            do {
+                _ = try RespondPlan(parsing: text)
+            } catch {
+                throw CLIError.invalidValue(
+                    synopsis: "--respond PLAN", value: text, expected: "\(error.reason) in step '\(error.step)'")
+            }
+        }
         return UnavailableCommand.run(name, console: context.console)
     }
 }

@@ -14,7 +14,10 @@ public struct RunCommand: Command {
             .option(
                 "repeat", valueName: "N", help: "repeat valid deliveries N times for a latency profile", default: "1"),
             .option("timeout", valueName: "S", help: "seconds to wait for each response", default: "10"),
-            .option("only", valueName: "GLOB", help: "run only the cases (or 'case · probe' names) matching GLOB"),
+            .option("only", valueName: "GLOB", help: "run only the results whose 'case · probe' name matches GLOB"),
+            .option(
+                "shard", valueName: "K/N",
+                help: "run only shard K of N (cases dealt round-robin), to spread a suite over a CI matrix"),
             SecretOption.spec,
         ] + ReportOptions.specs
     public let discussion = """
@@ -26,6 +29,13 @@ public struct RunCommand: Command {
         _ = try arguments.integer("concurrency", in: 1...1024)
         _ = try arguments.integer("repeat", in: 1...100_000)
         _ = try arguments.number("timeout", minimum: 0)
+        if let text = arguments.value("shard") {
+            do {
+                _ = try Shard(parsing: text)
+            } catch {
+                throw CLIError.invalidValue(synopsis: "--shard K/N", value: text, expected: error.reason)
+            }
+        }
         return UnavailableCommand.run(name, console: context.console)
     }
 }
