@@ -25,6 +25,9 @@ public enum CLIError: Error, Equatable, Sendable, CustomStringConvertible {
     case unexpectedArgument(String)
     /// An option's value is not of the expected form, e.g. `--concurrency abc`.
     case invalidValue(synopsis: String, value: String, expected: String)
+    /// An option's value was rejected by the parser of its type; `message` is that parser's own
+    /// description (quoting the value), e.g. `invalid shard '3/2': K must be between 1 and 2`.
+    case rejectedValue(synopsis: String, message: String)
     /// A secret was passed as a flag (`--secret`); secrets come from the environment only.
     case secretOnCommandLine(option: String)
 
@@ -50,6 +53,8 @@ public enum CLIError: Error, Equatable, Sendable, CustomStringConvertible {
             "unexpected argument '\(argument)'"
         case .invalidValue(let synopsis, let value, let expected):
             "invalid value '\(value)' for '\(synopsis)': expected \(expected)"
+        case .rejectedValue(let synopsis, let message):
+            "'\(synopsis)': \(message)"
         case .secretOnCommandLine(let option):
             "'\(option)' is not accepted: secrets are read from the environment only; export the secret "
                 + "in a variable and name it with --secret-env NAME (default \(SecretOption.defaultVariable))"

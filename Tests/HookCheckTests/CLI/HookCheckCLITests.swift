@@ -121,10 +121,10 @@ struct HookCheckCLITests {
         (["check", "S"], "missing required option '--captures FILE'"),
         (["listen", "--until-complete=1", "S"], "option '--until-complete' takes no value"),
         (["validate"], "missing argument SUITE..."),
-        (["run", "--shard", "3/2", "S"], "invalid value '3/2' for '--shard K/N': K must be between 1 and 2"),
+        (["run", "--shard", "3/2", "S"], "'--shard K/N': invalid shard '3/2': K must be between 1 and 2"),
         (
             ["listen", "--respond", "500x0,200", "S"],
-            "invalid value '500x0,200' for '--respond PLAN': expected a repeat"
+            "'--respond PLAN': invalid respond plan '500x0,200': step '500x0': expected a repeat"
         ),
         (["profiles", "extra"], "unexpected argument 'extra'"),
     ])

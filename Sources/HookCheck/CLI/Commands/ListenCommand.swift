@@ -40,8 +40,7 @@ public struct ListenCommand: Command {
             do {
                 _ = try RespondPlan(parsing: text)
             } catch {
-                throw CLIError.invalidValue(
-                    synopsis: "--respond PLAN", value: text, expected: "\(error.reason) in step '\(error.step)'")
+                throw CLIError.rejectedValue(synopsis: "--respond PLAN", message: error.description)
             }
         }
         return UnavailableCommand.run(name, console: context.console)

@@ -33,7 +33,7 @@ public struct RunCommand: Command {
             do {
                 _ = try Shard(parsing: text)
             } catch {
-                throw CLIError.invalidValue(synopsis: "--shard K/N", value: text, expected: error.reason)
+                throw CLIError.rejectedValue(synopsis: "--shard K/N", message: error.description)
             }
         }
         return UnavailableCommand.run(name, console: context.console)
