@@ -13,7 +13,7 @@ python3 -c "import standardwebhooks, svix, stripe, slack_sdk" \
 HOOKCHECK_REQUIRE_INTEROP=1 swift test --skip-build --filter Interop 2>&1 | tail -n 5
 test "${PIPESTATUS[0]}" -eq 0
 
-bin="$(swift build --show-bin-path)/hookcheck"
+bin="${HOOKCHECK_BIN:-$(swift build --show-bin-path)/hookcheck}"
 help="$("$bin" sign --help 2>&1 || true)"
 if [[ "$help" != *--profile* ]]; then
     echo "interop: hookcheck sign is not available yet; CLI round trips skipped"
