@@ -86,6 +86,11 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection {
         for (key, value) in pairs { self[key] = value }
     }
 
+    /// Creates an object from members whose keys are already known to be unique (the parser's path).
+    init(uniqueMembers: [Member]) {
+        members = uniqueMembers
+    }
+
     public var startIndex: Int { members.startIndex }
     public var endIndex: Int { members.endIndex }
     public subscript(position: Int) -> Member { members[position] }

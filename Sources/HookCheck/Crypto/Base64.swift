@@ -1,0 +1,149 @@
+/// Base64 (RFC 4648) with the standard (`+/`) or URL-safe (`-_`) alphabet, padded or not, and a
+/// strict decoder: no whitespace, no characters from the other alphabet, padding checked as
+/// asked, and no non-zero bits in the unused part of the last character.
+public enum Base64 {
+    /// Which 64-character alphabet to use.
+    public enum Alphabet: Sendable, Hashable {
+        /// RFC 4648 §4: `A–Z a–z 0–9 + /`.
+        case standard
+        /// RFC 4648 §5: `A–Z a–z 0–9 - _`.
+        case urlSafe
+    }
+
+    /// What the decoder accepts at the end of the text.
+    public enum Padding: Sendable, Hashable {
+        /// The text must be padded with `=` to a multiple of four characters.
+        case required
+        /// Padding may be absent; when present it must be exactly right.
+        case optional
+        /// No `=` may appear.
+        case forbidden
+    }
+
+    /// The base64 text of `bytes`.
+    /// - Parameters:
+    ///   - bytes: the bytes to encode.
+    ///   - alphabet: standard (default) or URL-safe.
+    ///   - padded: whether to pad with `=` to a multiple of four characters (default true).
+    public static func encode(_ bytes: some Sequence<UInt8>, alphabet: Alphabet = .standard, padded: Bool = true)
+        -> String
+    {
+        let input = Array(bytes)
+        let table = alphabet == .standard ? standardCharacters : urlSafeCharacters
+        var text: [UInt8] = []
+        text.reserveCapacity((input.count + 2) / 3 * 4)
+        var index = 0
+        while index + 3 <= input.count {
+            let group = UInt32(input[index]) << 16 | UInt32(input[index + 1]) << 8 | UInt32(input[index + 2])
+            text.append(table[Int(group >> 18 & 63)])
+            text.append(table[Int(group >> 12 & 63)])
+            text.append(table[Int(group >> 6 & 63)])
+            text.append(table[Int(group & 63)])
+            index += 3
+        }
+        let remaining = input.count - index
+        if remaining > 0 {
+            let second = remaining == 2 ? UInt32(input[index + 1]) : 0
+            let group = UInt32(input[index]) << 16 | second << 8
+            text.append(table[Int(group >> 18 & 63)])
+            text.append(table[Int(group >> 12 & 63)])
+            if remaining == 2 {
+                text.append(table[Int(group >> 6 & 63)])
+            }
+            if padded {
+                text += [UInt8](repeating: UInt8(ascii: "="), count: 3 - remaining)
+            }
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// The bytes of base64 text, decoded strictly.
+    /// - Parameters:
+    ///   - text: the base64 text; no whitespace or line breaks.
+    ///   - alphabet: standard (default) or URL-safe; the other alphabet's characters are rejected.
+    ///   - padding: whether `=` padding is required (default), optional or forbidden.
+    /// - Returns: the decoded bytes.
+    /// - Throws: `Base64Error` naming the offset of the first problem.
+    public static func decode(
+        _ text: some StringProtocol, alphabet: Alphabet = .standard, padding: Padding = .required
+    ) throws(Base64Error) -> [UInt8] {
+        let input = Array(text.utf8)
+        let table = alphabet == .standard ? standardValues : urlSafeValues
+        var padCount = 0
+        while padCount < input.count, input[input.count - 1 - padCount] == UInt8(ascii: "=") {
+            padCount += 1
+        }
+        let dataCount = input.count - padCount
+        for offset in 0..<dataCount where table[Int(input[offset])] == invalid {
+            throw .invalidCharacter(offset: offset, character: character(in: text, atByteOffset: offset))
+        }
+        let remainder = dataCount % 4
+        if remainder == 1 {
+            throw .invalidLength(input.count)
+        }
+        let expectedPad = remainder == 0 ? 0 : 4 - remainder
+        if padCount > 0 {
+            if padding == .forbidden {
+                throw .invalidPadding("'=' is not allowed here")
+            }
+            if padCount != expectedPad {
+                throw .invalidPadding("found \(padCount) '=' where \(expectedPad) belong")
+            }
+        } else if expectedPad > 0, padding == .required {
+            throw .invalidPadding("missing \(expectedPad) '=' at the end")
+        }
+
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(dataCount / 4 * 3 + 2)
+        var index = 0
+        while index + 4 <= dataCount {
+            let group =
+                UInt32(table[Int(input[index])]) << 18 | UInt32(table[Int(input[index + 1])]) << 12
+                | UInt32(table[Int(input[index + 2])]) << 6 | UInt32(table[Int(input[index + 3])])
+            bytes.append(UInt8(truncatingIfNeeded: group >> 16))
+            bytes.append(UInt8(truncatingIfNeeded: group >> 8))
+            bytes.append(UInt8(truncatingIfNeeded: group))
+            index += 4
+        }
+        if remainder >= 2 {
+            let last = table[Int(input[dataCount - 1])]
+            let unusedMask: UInt8 = remainder == 2 ? 0x0f : 0x03
+            if last & unusedMask != 0 {
+                throw .nonZeroTrailingBits(offset: dataCount - 1)
+            }
+            var group = UInt32(table[Int(input[index])]) << 18 | UInt32(table[Int(input[index + 1])]) << 12
+            if remainder == 3 {
+                group |= UInt32(table[Int(input[index + 2])]) << 6
+            }
+            bytes.append(UInt8(truncatingIfNeeded: group >> 16))
+            if remainder == 3 {
+                bytes.append(UInt8(truncatingIfNeeded: group >> 8))
+            }
+        }
+        return bytes
+    }
+
+    // MARK: - Tables
+
+    private static let invalid: UInt8 = 0xff
+    private static let standardCharacters: [UInt8] = Array(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+    private static let urlSafeCharacters: [UInt8] = Array(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
+    private static let standardValues = values(of: standardCharacters)
+    private static let urlSafeValues = values(of: urlSafeCharacters)
+
+    private static func values(of characters: [UInt8]) -> [UInt8] {
+        var table = [UInt8](repeating: invalid, count: 256)
+        for (value, character) in characters.enumerated() {
+            table[Int(character)] = UInt8(value)
+        }
+        return table
+    }
+
+    /// The character starting at a UTF-8 offset, for error messages.
+    private static func character(in text: some StringProtocol, atByteOffset offset: Int) -> Character {
+        let index = text.utf8.index(text.utf8.startIndex, offsetBy: offset)
+        return text[index...].first ?? "?"
+    }
+}

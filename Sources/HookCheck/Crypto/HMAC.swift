@@ -1,0 +1,71 @@
+/// HMAC (RFC 2104) over any `HashFunction`, computed incrementally.
+///
+/// ```swift
+/// let mac = HMAC<SHA256>.authenticationCode(for: Array(body), key: Array(secret.utf8))
+/// ```
+public struct HMAC<H: HashFunction>: Sendable {
+    private var inner: H
+    private var outer: H
+    private let innerStart: H
+
+    /// Creates an authenticator for `key`. Keys longer than the hash's block size are hashed first;
+    /// shorter ones are zero-padded (RFC 2104 §2).
+    public init(key: [UInt8]) {
+        var block = key.count > H.blockSize ? H.hash(key) : key
+        block += [UInt8](repeating: 0, count: H.blockSize - block.count)
+        var inner = H()
+        inner.update(block.map { $0 ^ 0x36 })
+        var outer = H()
+        outer.update(block.map { $0 ^ 0x5c })
+        self.inner = inner
+        self.outer = outer
+        self.innerStart = inner
+    }
+
+    /// Creates an authenticator whose key is any byte sequence, e.g. `secret.utf8`.
+    public init(key: some Sequence<UInt8>) {
+        self.init(key: Array(key))
+    }
+
+    /// Feeds message bytes.
+    public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+        inner.update(bytes)
+    }
+
+    /// Feeds message bytes.
+    public mutating func update(_ bytes: [UInt8]) {
+        inner.update(bytes)
+    }
+
+    /// Feeds message bytes.
+    public mutating func update(_ bytes: ArraySlice<UInt8>) {
+        inner.update(bytes)
+    }
+
+    /// Feeds the UTF-8 bytes of a string.
+    public mutating func update(_ text: String.UTF8View) {
+        inner.update(text)
+    }
+
+    /// Feeds any byte sequence.
+    public mutating func update(_ bytes: some Sequence<UInt8>) {
+        inner.update(bytes)
+    }
+
+    /// Returns the authentication code of every byte fed so far and resets to the keyed initial state,
+    /// ready for a new message under the same key.
+    public mutating func finalize() -> [UInt8] {
+        let innerDigest = inner.finalize()
+        var outer = self.outer
+        outer.update(innerDigest)
+        inner = innerStart
+        return outer.finalize()
+    }
+
+    /// The authentication code of `message` under `key`, in one call.
+    public static func authenticationCode(for message: [UInt8], key: [UInt8]) -> [UInt8] {
+        var mac = HMAC(key: key)
+        mac.update(message)
+        return mac.finalize()
+    }
+}
