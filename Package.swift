@@ -23,7 +23,9 @@ let package = Package(
             name: "hookbench", dependencies: ["HookHTTP", "HookCheck"], path: "Benchmarks/hookbench",
             swiftSettings: settings),
         .testTarget(name: "HookHTTPTests", dependencies: ["HookHTTP"], swiftSettings: settings),
-        .testTarget(name: "HookCheckTests", dependencies: ["HookCheck", "HookHTTP"], swiftSettings: settings),
+        .testTarget(
+            name: "HookCheckTests", dependencies: ["HookCheck", "HookHTTP"], exclude: ["Report/Snapshots"],
+            swiftSettings: settings),
         .testTarget(
             name: "hookcheckTests", dependencies: ["hookcheck", "HookCheck", "HookHTTP"],
             swiftSettings: settings),

@@ -25,10 +25,12 @@ public struct HTTPRequest: Sendable, Hashable {
     public var body: [UInt8]
     /// The peer's address as `host:port`, filled in by the server for received requests.
     public var remoteAddress: String?
+    /// Trailer fields received after a chunked body (empty otherwise). Never sent.
+    public var trailers: HTTPHeaders
 
     public init(
         method: String, target: String, version: HTTPVersion = .http11, headers: HTTPHeaders = [],
-        body: [UInt8] = [], remoteAddress: String? = nil
+        body: [UInt8] = [], remoteAddress: String? = nil, trailers: HTTPHeaders = []
     ) {
         self.method = method
         self.target = target
@@ -36,6 +38,7 @@ public struct HTTPRequest: Sendable, Hashable {
         self.headers = headers
         self.body = body
         self.remoteAddress = remoteAddress
+        self.trailers = trailers
     }
 }
 
@@ -47,15 +50,18 @@ public struct HTTPResponse: Sendable, Hashable {
     public var version: HTTPVersion
     public var headers: HTTPHeaders
     public var body: [UInt8]
+    /// Trailer fields received after a chunked body (empty otherwise). Never sent.
+    public var trailers: HTTPHeaders
 
     public init(
         status: Int, reason: String = "", version: HTTPVersion = .http11, headers: HTTPHeaders = [],
-        body: [UInt8] = []
+        body: [UInt8] = [], trailers: HTTPHeaders = []
     ) {
         self.status = status
         self.reason = reason
         self.version = version
         self.headers = headers
         self.body = body
+        self.trailers = trailers
     }
 }

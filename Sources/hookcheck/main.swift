@@ -1,3 +1,14 @@
+import Foundation
 import HookCheck
 
-print("hookcheck \(HookCheck.version)")
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+let environment = ProcessInfo.processInfo.environment
+let status = await HookCheckCLI.main(
+    arguments: Array(CommandLine.arguments.dropFirst()), environment: environment, standardInput: .process,
+    console: .standard(environment: environment))
+exit(status)

@@ -62,10 +62,13 @@ public enum Base64 {
     ///   - text: the base64 text; no whitespace or line breaks.
     ///   - alphabet: standard (default) or URL-safe; the other alphabet's characters are rejected.
     ///   - padding: whether `=` padding is required (default), optional or forbidden.
+    ///   - allowsNonZeroTrailingBits: accept set bits in the unused part of the last character, as
+    ///     lenient decoders (Python's `b64decode`) do; for secrets, never for signatures.
     /// - Returns: the decoded bytes.
     /// - Throws: `Base64Error` naming the offset of the first problem.
     public static func decode(
-        _ text: some StringProtocol, alphabet: Alphabet = .standard, padding: Padding = .required
+        _ text: some StringProtocol, alphabet: Alphabet = .standard, padding: Padding = .required,
+        allowsNonZeroTrailingBits: Bool = false
     ) throws(Base64Error) -> [UInt8] {
         let input = Array(text.utf8)
         let table = alphabet == .standard ? standardValues : urlSafeValues
@@ -108,7 +111,7 @@ public enum Base64 {
         if remainder >= 2 {
             let last = table[Int(input[dataCount - 1])]
             let unusedMask: UInt8 = remainder == 2 ? 0x0f : 0x03
-            if last & unusedMask != 0 {
+            if last & unusedMask != 0, !allowsNonZeroTrailingBits {
                 throw .nonZeroTrailingBits(offset: dataCount - 1)
             }
             var group = UInt32(table[Int(input[index])]) << 18 | UInt32(table[Int(input[index + 1])]) << 12

@@ -1,0 +1,123 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Streams a capture file line by line with a fixed-size buffer, so memory does not grow with the
+/// file. Each call to ``next()`` gives one event: a record, a malformed line (with its number), or
+/// a torn last line — a final line without its newline that does not parse, as a crash mid-write
+/// leaves it.
+public final class CaptureFileReader {
+    /// One step of reading.
+    public enum Event: Sendable {
+        /// A record read from `line` (1-based).
+        case record(CaptureRecord, line: Int)
+        /// A line that is not a capture record.
+        case malformed(line: Int, error: CaptureLineError)
+        /// The last line has no newline and does not parse: a write cut short. Skip it with a warning.
+        case tornLastLine(line: Int, byteCount: Int)
+    }
+
+    /// The default longest line accepted: 16 MiB (a 10 MiB body grows when escaped).
+    public static let defaultLineLimit = 16 * 1024 * 1024
+
+    private let descriptor: Int32
+    private let lineLimit: Int
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var atEnd = false
+    private var lineNumber = 0
+    /// The path being read, for messages.
+    public let path: String
+
+    /// Opens `path` for reading.
+    /// - Throws: ``CaptureFileError`` when the file cannot be opened.
+    public init(path: String, lineLimit: Int = CaptureFileReader.defaultLineLimit) throws(CaptureFileError) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .cannotOpen(path: path, reason: CaptureFileError.describeErrno()) }
+        self.descriptor = descriptor
+        self.lineLimit = lineLimit
+        self.path = path
+    }
+
+    deinit {
+        close(descriptor)
+    }
+
+    /// The next event, or `nil` at the end of the file.
+    /// - Throws: ``CaptureFileError`` on a read error.
+    public func next() throws(CaptureFileError) -> Event? {
+        while true {
+            if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+                let line = Array(buffer[start..<newline])
+                start = newline + 1
+                lineNumber += 1
+                if line.count > lineLimit { return .malformed(line: lineNumber, error: .tooLong(limit: lineLimit)) }
+                if line.isEmpty || line.allSatisfy({ $0 == 32 || $0 == 13 || $0 == 9 }) { continue }
+                return Self.event(for: line, number: lineNumber)
+            }
+            if atEnd {
+                guard start < buffer.count else { return nil }
+                let line = Array(buffer[start...])
+                start = buffer.count
+                lineNumber += 1
+                switch Self.event(for: line, number: lineNumber) {
+                case .record(let record, let number): return .record(record, line: number)
+                default: return .tornLastLine(line: lineNumber, byteCount: line.count)
+                }
+            }
+            if buffer.count - start > lineLimit {
+                // Skip the rest of an over-long line without holding it.
+                try skipPastNewline()
+                lineNumber += 1
+                return .malformed(line: lineNumber, error: .tooLong(limit: lineLimit))
+            }
+            try fill()
+        }
+    }
+
+    private static func event(for line: [UInt8], number: Int) -> Event {
+        do {
+            return .record(try CaptureRecord.parse(line: line), line: number)
+        } catch {
+            return .malformed(line: number, error: error)
+        }
+    }
+
+    private func fill() throws(CaptureFileError) {
+        if start > 0 {
+            buffer.removeSubrange(0..<start)
+            start = 0
+        }
+        let chunk = 64 * 1024
+        let oldCount = buffer.count
+        buffer.reserveCapacity(oldCount + chunk)
+        var readCount = 0
+        buffer.append(contentsOf: repeatElement(0, count: chunk))
+        repeat {
+            readCount = buffer.withUnsafeMutableBytes { raw in
+                read(descriptor, raw.baseAddress! + oldCount, chunk)
+            }
+        } while readCount < 0 && errno == EINTR
+        guard readCount >= 0 else {
+            buffer.removeSubrange(oldCount...)
+            throw .readFailed(path: path, reason: CaptureFileError.describeErrno())
+        }
+        buffer.removeSubrange((oldCount + readCount)...)
+        if readCount == 0 { atEnd = true }
+    }
+
+    private func skipPastNewline() throws(CaptureFileError) {
+        while true {
+            if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+                start = newline + 1
+                return
+            }
+            buffer.removeAll(keepingCapacity: true)
+            start = 0
+            if atEnd { return }
+            try fill()
+        }
+    }
+}

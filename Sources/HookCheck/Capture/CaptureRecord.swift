@@ -1,0 +1,160 @@
+import Foundation
+import HookHTTP
+
+/// One captured delivery: everything `listen` saw of a request, byte for byte, plus the status it
+/// answered with. It is one line of a capture file (JSON Lines):
+///
+/// ```
+/// {"seq":1,"receivedAt":"2026-11-23T10:00:00.123Z","remote":"127.0.0.1:50412","method":"POST",
+///  "target":"/hooks?x=1","version":"HTTP/1.1","headers":[["Content-Type","application/json"]],
+///  "body":"{…}","response":{"status":500}}
+/// ```
+///
+/// The body is stored as `body` (its exact UTF-8 text) when the bytes are valid UTF-8, else as
+/// `bodyBase64`. Header names keep their case and order; duplicates are kept.
+public struct CaptureRecord: Sendable, Hashable {
+    /// The delivery's 1-based number in arrival order.
+    public var seq: Int
+    /// When the request was fully received.
+    public var receivedAt: Date
+    /// The peer as `host:port`.
+    public var remote: String
+    public var method: String
+    /// The request target exactly as on the request line.
+    public var target: String
+    /// The protocol version text, e.g. `HTTP/1.1`.
+    public var version: String
+    public var headers: HTTPHeaders
+    public var body: [UInt8]
+    /// The status `listen` answered with, when recorded.
+    public var responseStatus: Int?
+
+    /// Creates a record.
+    public init(
+        seq: Int, receivedAt: Date, remote: String, method: String, target: String, version: String,
+        headers: HTTPHeaders, body: [UInt8], responseStatus: Int?
+    ) {
+        self.seq = seq
+        self.receivedAt = receivedAt
+        self.remote = remote
+        self.method = method
+        self.target = target
+        self.version = version
+        self.headers = headers
+        self.body = body
+        self.responseStatus = responseStatus
+    }
+
+    /// The record as one JSON line, newline included.
+    public func jsonLine() -> [UInt8] {
+        var line = "{\"seq\":\(seq),\"receivedAt\":\(JSONWriter.quoted(CaptureTime.format(receivedAt)))"
+        line += ",\"remote\":\(JSONWriter.quoted(remote)),\"method\":\(JSONWriter.quoted(method))"
+        line += ",\"target\":\(JSONWriter.quoted(target)),\"version\":\(JSONWriter.quoted(version)),\"headers\":["
+        for (index, field) in headers.enumerated() {
+            if index > 0 { line += "," }
+            line += "[\(JSONWriter.quoted(field.name)),\(JSONWriter.quoted(field.value))]"
+        }
+        line += "]"
+        if let text = String(validating: body, as: UTF8.self) {
+            line += ",\"body\":\(JSONWriter.quoted(text))"
+        } else {
+            line += ",\"bodyBase64\":\"\(Base64.encode(body))\""
+        }
+        if let responseStatus {
+            line += ",\"response\":{\"status\":\(responseStatus)}"
+        }
+        line += "}\n"
+        return Array(line.utf8)
+    }
+
+    /// Parses one capture line (without its newline).
+    /// - Throws: ``CaptureLineError`` naming the field that is missing or has the wrong type.
+    public static func parse(line: [UInt8]) throws(CaptureLineError) -> CaptureRecord {
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(line)
+        } catch {
+            throw CaptureLineError.invalidJSON(error.description)
+        }
+        guard let object = value.objectValue else { throw .wrongType(field: "/", expected: "an object") }
+        func string(_ key: String) throws(CaptureLineError) -> String {
+            guard let found = object[key] else { throw .missingField(key) }
+            guard let text = found.stringValue else { throw .wrongType(field: key, expected: "a string") }
+            return text
+        }
+        guard let seqValue = object["seq"] else { throw .missingField("seq") }
+        guard let seq = seqValue.intValue else { throw .wrongType(field: "seq", expected: "an integer") }
+        let receivedText = try string("receivedAt")
+        guard let receivedAt = CaptureTime.parse(receivedText) else {
+            throw .wrongType(field: "receivedAt", expected: "an RFC 3339 date-time")
+        }
+        guard let headerList = object["headers"] else { throw .missingField("headers") }
+        guard let headerArray = headerList.arrayValue else {
+            throw .wrongType(field: "headers", expected: "an array of [name, value] pairs")
+        }
+        var headers = HTTPHeaders()
+        for (index, pair) in headerArray.enumerated() {
+            guard let parts = pair.arrayValue, parts.count == 2, let name = parts[0].stringValue,
+                let fieldValue = parts[1].stringValue
+            else { throw .wrongType(field: "headers/\(index)", expected: "a [name, value] pair of strings") }
+            headers.add(name: name, value: fieldValue)
+        }
+        let body: [UInt8]
+        if let text = object["body"] {
+            guard let bodyText = text.stringValue else { throw .wrongType(field: "body", expected: "a string") }
+            body = Array(bodyText.utf8)
+        } else if let encoded = object["bodyBase64"] {
+            guard let encodedText = encoded.stringValue, let bytes = try? Base64.decode(encodedText) else {
+                throw .wrongType(field: "bodyBase64", expected: "standard base64")
+            }
+            body = bytes
+        } else {
+            throw .missingField("body")
+        }
+        var responseStatus: Int?
+        if let response = object["response"] {
+            guard let status = response["status"]?.intValue else {
+                throw .wrongType(field: "response", expected: "an object with an integer status")
+            }
+            responseStatus = status
+        }
+        return CaptureRecord(
+            seq: seq, receivedAt: receivedAt, remote: (try? string("remote")) ?? "", method: try string("method"),
+            target: try string("target"), version: (try? string("version")) ?? "HTTP/1.1", headers: headers,
+            body: body, responseStatus: responseStatus)
+    }
+}
+
+/// Why one line of a capture file could not be read.
+public enum CaptureLineError: Error, Sendable, Equatable, CustomStringConvertible {
+    case invalidJSON(String)
+    case missingField(String)
+    case wrongType(field: String, expected: String)
+    case tooLong(limit: Int)
+
+    public var description: String {
+        switch self {
+        case .invalidJSON(let detail): "not a JSON object: \(detail)"
+        case .missingField(let field): "missing field \"\(field)\""
+        case .wrongType(let field, let expected): "field \"\(field)\": expected \(expected)"
+        case .tooLong(let limit): "line longer than the limit of \(limit) bytes"
+        }
+    }
+}
+
+/// Capture-file times: RFC 3339 in UTC with milliseconds, e.g. `2026-11-23T10:00:00.123Z`.
+enum CaptureTime {
+    static func format(_ date: Date) -> String {
+        let milliseconds = (date.timeIntervalSince1970 * 1000).rounded()
+        let seconds = (milliseconds / 1000).rounded(.down)
+        let fraction = Int(milliseconds - seconds * 1000)
+        let whole = Date(timeIntervalSince1970: seconds).formatted(Date.ISO8601FormatStyle())
+        let digits = String(fraction)
+        return String(whole.dropLast()) + "." + String(repeating: "0", count: 3 - digits.count) + digits + "Z"
+    }
+
+    static func parse(_ text: String) -> Date? {
+        if let date = try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(text) { return date }
+        return try? Date.ISO8601FormatStyle().parse(text)
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import HookHTTP
+
+/// Keeps secrets out of reports: the values of signature and token headers read `[redacted]`,
+/// and every configured secret (as text, hex or base64) is replaced wherever it appears.
+public struct Redactor: Sendable, Hashable {
+    /// What a redacted value reads.
+    public static let placeholder = "[redacted]"
+
+    /// The signature and token headers of the built-in profiles.
+    public static let defaultHeaderNames: Set<String> = [
+        "authorization", "proxy-authorization", "cookie", "set-cookie",
+        "webhook-signature", "svix-signature", "stripe-signature", "x-hub-signature", "x-hub-signature-256",
+        "x-slack-signature", "x-shopify-hmac-sha256", "x-syngrafii-signature", "pactsafe-webhook-token",
+        "x-documenso-secret",
+    ]
+
+    /// Header names (lowercased) whose values are redacted.
+    public private(set) var headerNames: Set<String>
+    /// Strings replaced anywhere in report text, longest first.
+    public private(set) var secrets: [String]
+
+    /// Creates a redactor.
+    /// - Parameters:
+    ///   - headerNames: header names (any case) whose values never appear; the profile's signature
+    ///     and token headers. The built-in set is always included.
+    ///   - secrets: secret values; each is also replaced in its hex and base64 forms, and a
+    ///     `whsec_` secret also without its prefix.
+    public init(headerNames: some Sequence<String> = [String](), secrets: some Sequence<String> = [String]()) {
+        self.headerNames = Self.defaultHeaderNames.union(headerNames.map { $0.lowercased() })
+        self.secrets = []
+        for secret in secrets { add(secret: secret) }
+    }
+
+    /// Adds a secret (and its encoded forms) to replace.
+    public mutating func add(secret: String) {
+        guard !secret.isEmpty else { return }
+        var forms: Set<String> = [secret]
+        let bytes = Data(secret.utf8)
+        forms.insert(bytes.map { String(format: "%02x", $0) }.joined())
+        forms.insert(bytes.map { String(format: "%02X", $0) }.joined())
+        forms.insert(bytes.base64EncodedString())
+        if secret.hasPrefix("whsec_"), secret.count > 6 { forms.insert(String(secret.dropFirst(6))) }
+        let merged = Set(secrets).union(forms).filter { !$0.isEmpty }
+        secrets = merged.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+    }
+
+    /// Whether the value of header `name` is redacted.
+    public func isRedacted(header name: String) -> Bool {
+        headerNames.contains(name.lowercased())
+    }
+
+    /// `text` with every secret replaced, and with the value of every `Name: value` line whose
+    /// header is redacted replaced.
+    public func redact(_ text: String) -> String {
+        var result = text
+        for secret in secrets where result.contains(secret) {
+            result = result.replacingOccurrences(of: secret, with: Self.placeholder)
+        }
+        guard result.contains(":") else { return result }
+        var changed = false
+        // Split on LF scalars (a CRLF is one `Character`, so `split(separator:)` would not see it).
+        let lines = result.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map {
+            scalars -> String in
+            let line = String(String.UnicodeScalarView(scalars))
+            guard let colon = line.firstIndex(of: ":") else { return line }
+            let name = line[..<colon].trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty, isRedacted(header: name) else { return line }
+            changed = true
+            let ending = line.hasSuffix("\r") ? "\r" : ""
+            return line[...colon] + " " + Self.placeholder + ending
+        }
+        return changed ? lines.joined(separator: "\n") : result
+    }
+
+    /// `field` with its value redacted when its name is a redacted header, else with secrets replaced.
+    public func redact(_ field: HTTPField) -> HTTPField {
+        HTTPField(name: field.name, value: isRedacted(header: field.name) ? Self.placeholder : redact(field.value))
+    }
+
+    /// `run` with every text redacted. The values the run's attempts carry in redacted headers are
+    /// added as secrets first, so a message quoting a signature is redacted too.
+    public func redact(_ run: RunResult) -> RunResult {
+        var redactor = self
+        for attempt in run.results.flatMap(\.attempts) {
+            for field in attempt.requestHeaders ?? [] where isRedacted(header: field.name) {
+                redactor.addHeaderValue(field.value)
+            }
+        }
+        var run = run
+        run.source = redactor.redact(run.source)
+        run.suites = run.suites.map { suite in
+            var suite = suite
+            suite.name = redactor.redact(suite.name)
+            suite.target = redactor.redact(suite.target)
+            suite.results = suite.results.map { redactor.redact($0) }
+            return suite
+        }
+        return run
+    }
+
+    private func redact(_ result: CaseResult) -> CaseResult {
+        var result = result
+        result.caseName = redact(result.caseName)
+        result.check = redact(result.check)
+        result.message = redact(result.message)
+        result.expected = result.expected.map { redact($0) }
+        result.found = result.found.map { redact($0) }
+        result.warning = result.warning.map { redact($0) }
+        result.attempts = result.attempts.map { attempt in
+            var attempt = attempt
+            attempt.target = redact(attempt.target)
+            attempt.requestHeaders = attempt.requestHeaders?.map { redact($0) }
+            attempt.requestExcerpt = attempt.requestExcerpt.map { redact($0) }
+            attempt.responseExcerpt = attempt.responseExcerpt.map { redact($0) }
+            attempt.note = attempt.note.map { redact($0) }
+            return attempt
+        }
+        return result
+    }
+
+    /// Adds a redacted header's value, and its long parts (`v1=<hex>`, `v1,<base64>`), as secrets.
+    private mutating func addHeaderValue(_ value: String) {
+        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        guard trimmed.count >= 4 else { return }
+        var parts: Set<String> = [trimmed]
+        for piece in trimmed.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == " " }) {
+            let token = piece.split(separator: "=", maxSplits: 1).last.map(String.init) ?? String(piece)
+            if token.count >= 16 { parts.insert(token) }
+            if piece.count >= 16 { parts.insert(String(piece)) }
+        }
+        let merged = Set(secrets).union(parts)
+        secrets = merged.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+    }
+}

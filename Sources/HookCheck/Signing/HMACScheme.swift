@@ -1,0 +1,146 @@
+import HookHTTP
+
+/// A plain HMAC signature in one header: `<prefix><hex or base64 HMAC>` over a signed-bytes
+/// template. Covers GitHub (`X-Hub-Signature-256: sha256=<hex>` over `{body}`), Slack
+/// (`X-Slack-Signature: v0=<hex>` over `v0:{timestamp}:{body}`, timestamp in
+/// `X-Slack-Request-Timestamp`), Shopify and Cryptlex (base64 over `{body}`) and iinked Sign
+/// (base64 over `{url}{body}`). Verification compares the encoded text exactly (lowercase hex,
+/// padded standard base64), in constant time.
+public struct HMACScheme: Sendable, Hashable {
+    /// The hash under the HMAC.
+    public enum Algorithm: String, Sendable, Hashable, CaseIterable {
+        case sha256
+        case sha1
+    }
+
+    /// How the authentication code is written in the header.
+    public enum Encoding: String, Sendable, Hashable, CaseIterable {
+        /// Lowercase hex.
+        case hex
+        /// Padded standard base64.
+        case base64
+    }
+
+    /// The hash under the HMAC (default SHA-256).
+    public var algorithm: Algorithm
+    /// The header that carries the signature.
+    public var header: String
+    /// Hex (default) or base64.
+    public var encoding: Encoding
+    /// Text before the encoded code, e.g. `sha256=` or `v0=` (default none).
+    public var prefix: String
+    /// What is signed (default the raw body).
+    public var signed: SignedTemplate
+    /// How the secret becomes key bytes (default its UTF-8 bytes).
+    public var key: KeyEncoding
+    /// The header carrying the timestamp the template signs, if any (Slack: `X-Slack-Request-Timestamp`).
+    /// When set, signing emits it and verification reads it and checks its freshness.
+    public var timestampHeader: String?
+    /// Seconds a timestamp in `timestampHeader` may be away from the clock; `0` disables the check.
+    public var tolerance: Int
+    /// Whether future timestamps are bounded too.
+    public var future: TimestampPolicy.FuturePolicy
+
+    /// Creates the scheme.
+    public init(
+        algorithm: Algorithm = .sha256, header: String, encoding: Encoding = .hex, prefix: String = "",
+        signed: SignedTemplate = .body, key: KeyEncoding = .utf8, timestampHeader: String? = nil,
+        tolerance: Int = 300, future: TimestampPolicy.FuturePolicy = .reject
+    ) {
+        self.algorithm = algorithm
+        self.header = header
+        self.encoding = encoding
+        self.prefix = prefix
+        self.signed = signed
+        self.key = key
+        self.timestampHeader = timestampHeader
+        self.tolerance = tolerance
+        self.future = future
+    }
+
+    func sign(_ context: SigningContext, secret: String) throws(SignatureError) -> [HTTPField] {
+        if timestampHeader != nil, context.timestamp == nil {
+            throw .missingValue("timestamp")
+        }
+        let message: [UInt8]
+        switch signedBytes(
+            body: context.body, url: context.url, method: context.method, id: context.id,
+            timestamp: context.timestamp)
+        {
+        case .success(let bytes): message = bytes
+        case .failure(let missing): throw .missingValue(missing.name)
+        }
+        let signature = prefix + encoded(authenticationCode(message, key: try key.key(from: secret)))
+        var fields: [HTTPField] = []
+        if let timestampHeader, let timestamp = context.timestamp {
+            fields.append(HTTPField(name: timestampHeader, value: timestamp))
+        }
+        fields.append(HTTPField(name: header, value: signature))
+        return fields
+    }
+
+    func verify(
+        headers: HTTPHeaders, body: [UInt8], url: String, method: String, id: String?, timestamp: String?,
+        secret: String, now: Int, policy: TimestampPolicy
+    ) -> SignatureVerification {
+        var timestampText = timestamp
+        var signedTimestamp: Int?
+        if let timestampHeader {
+            guard let text = headers[timestampHeader] else { return .invalid(.missingHeader(timestampHeader)) }
+            guard let value = parseUnixTimestamp(text) else {
+                return .invalid(.malformedHeader(timestampHeader, reason: notATimestamp(text)))
+            }
+            timestampText = text
+            signedTimestamp = value
+        }
+        guard let value = headers[header] else { return .invalid(.missingHeader(header)) }
+        guard value.hasPrefix(prefix) else {
+            return .invalid(.malformedHeader(header, reason: "expected the prefix \(String(reflecting: prefix))"))
+        }
+        let candidate = value.dropFirst(prefix.count)
+        let message: [UInt8]
+        switch signedBytes(body: body, url: url, method: method, id: id, timestamp: timestampText) {
+        case .success(let bytes): message = bytes
+        case .failure(let missing): return .invalid(.missingValue(missing.name))
+        }
+        let keyBytes: [UInt8]
+        do {
+            keyBytes = try key.key(from: secret)
+        } catch {
+            return .invalid(.invalidSecret(reason: error.reason))
+        }
+        let expected = encoded(authenticationCode(message, key: keyBytes))
+        guard constantTimeEquals(candidate.utf8, expected.utf8) else {
+            return .invalid(
+                .noSignatureMatched(
+                    header: header, candidates: 1, signedByteCount: message.count,
+                    expectedPrefix: String((prefix + expected).prefix(8))))
+        }
+        if let timestampHeader, let signedTimestamp,
+            let failure = policy.check(signedTimestamp, now: now, header: timestampHeader)
+        {
+            return .invalid(failure)
+        }
+        return .valid
+    }
+
+    func signedBytes(body: [UInt8], url: String, method: String, id: String?, timestamp: String?)
+        -> Result<[UInt8], SignedTemplate.MissingPlaceholder>
+    {
+        signed.render(body: body, url: url, method: method, id: id, timestamp: timestamp)
+    }
+
+    private func authenticationCode(_ message: [UInt8], key: [UInt8]) -> [UInt8] {
+        switch algorithm {
+        case .sha256: HMAC<SHA256>.authenticationCode(for: message, key: key)
+        case .sha1: HMAC<SHA1>.authenticationCode(for: message, key: key)
+        }
+    }
+
+    private func encoded(_ code: [UInt8]) -> String {
+        switch encoding {
+        case .hex: Hex.encode(code)
+        case .base64: Base64.encode(code)
+        }
+    }
+}

@@ -1,0 +1,35 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A point on the monotonic clock, in nanoseconds, used to bound blocking socket calls.
+struct Deadline: Sendable, Comparable {
+    let nanoseconds: UInt64
+
+    static func now() -> Deadline {
+        var spec = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &spec)
+        return Deadline(nanoseconds: UInt64(spec.tv_sec) * 1_000_000_000 + UInt64(spec.tv_nsec))
+    }
+
+    /// The deadline `duration` from now (negative durations mean now).
+    static func after(_ duration: Duration) -> Deadline {
+        let (seconds, attoseconds) = duration.components
+        guard seconds >= 0 else { return now() }
+        let nanos = UInt64(clamping: seconds) &* 1_000_000_000 &+ UInt64(clamping: attoseconds / 1_000_000_000)
+        return Deadline(nanoseconds: now().nanoseconds &+ min(nanos, UInt64.max / 4))
+    }
+
+    /// Milliseconds left, rounded up, for `poll()`; 0 once passed.
+    var remainingMilliseconds: Int32 {
+        let current = Deadline.now().nanoseconds
+        guard nanoseconds > current else { return 0 }
+        return Int32(clamping: (nanoseconds - current + 999_999) / 1_000_000)
+    }
+
+    var hasPassed: Bool { Deadline.now().nanoseconds >= nanoseconds }
+
+    static func < (lhs: Deadline, rhs: Deadline) -> Bool { lhs.nanoseconds < rhs.nanoseconds }
+}

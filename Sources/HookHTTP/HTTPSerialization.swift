@@ -1,0 +1,111 @@
+extension HTTPRequest {
+    /// The request line, the fields in order and the blank line, exactly as they go on the wire.
+    public func serializedHead() -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(64 + headers.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 4 })
+        out.append(contentsOf: method.utf8)
+        out.append(0x20)
+        out.append(contentsOf: target.utf8)
+        out.append(0x20)
+        out.append(contentsOf: version.description.utf8)
+        appendFields(headers, to: &out)
+        return out
+    }
+
+    /// The head followed by the body bytes.
+    public func serialized() -> [UInt8] { serializedHead() + body }
+
+    /// Whether the connection stays open after this request (RFC 9112 §9.3): HTTP/1.1 unless
+    /// `Connection: close`, HTTP/1.0 only with `Connection: keep-alive`.
+    public var isKeepAlive: Bool { keepAlive(version: version, headers: headers) }
+}
+
+extension HTTPResponse {
+    /// The status line, the fields in order and the blank line, exactly as they go on the wire.
+    /// An empty `reason` is sent as the standard phrase for `status`.
+    public func serializedHead() -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(64 + headers.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 4 })
+        out.append(contentsOf: version.description.utf8)
+        out.append(0x20)
+        out.append(contentsOf: String(status).utf8)
+        out.append(0x20)
+        out.append(contentsOf: (reason.isEmpty ? Self.standardReason(for: status) : reason).utf8)
+        appendFields(headers, to: &out)
+        return out
+    }
+
+    /// The head followed by the body bytes.
+    public func serialized() -> [UInt8] { serializedHead() + body }
+
+    /// Whether the connection stays open after this response (RFC 9112 §9.3).
+    public var isKeepAlive: Bool { keepAlive(version: version, headers: headers) }
+
+    /// The reason phrase RFC 9110 §15 gives `status`, or an empty string.
+    public static func standardReason(for status: Int) -> String {
+        switch status {
+        case 100: "Continue"
+        case 101: "Switching Protocols"
+        case 200: "OK"
+        case 201: "Created"
+        case 202: "Accepted"
+        case 204: "No Content"
+        case 301: "Moved Permanently"
+        case 302: "Found"
+        case 303: "See Other"
+        case 304: "Not Modified"
+        case 307: "Temporary Redirect"
+        case 308: "Permanent Redirect"
+        case 400: "Bad Request"
+        case 401: "Unauthorized"
+        case 403: "Forbidden"
+        case 404: "Not Found"
+        case 405: "Method Not Allowed"
+        case 408: "Request Timeout"
+        case 409: "Conflict"
+        case 410: "Gone"
+        case 413: "Content Too Large"
+        case 415: "Unsupported Media Type"
+        case 417: "Expectation Failed"
+        case 422: "Unprocessable Content"
+        case 429: "Too Many Requests"
+        case 431: "Request Header Fields Too Large"
+        case 500: "Internal Server Error"
+        case 501: "Not Implemented"
+        case 502: "Bad Gateway"
+        case 503: "Service Unavailable"
+        case 504: "Gateway Timeout"
+        case 505: "HTTP Version Not Supported"
+        default: ""
+        }
+    }
+}
+
+private func appendFields(_ headers: HTTPHeaders, to out: inout [UInt8]) {
+    out.append(0x0D)
+    out.append(0x0A)
+    for field in headers {
+        out.append(contentsOf: field.name.utf8)
+        out.append(0x3A)
+        out.append(0x20)
+        out.append(contentsOf: field.value.utf8)
+        out.append(0x0D)
+        out.append(0x0A)
+    }
+    out.append(0x0D)
+    out.append(0x0A)
+}
+
+/// The keep-alive rule of RFC 9112 §9.3 over the `Connection` tokens.
+func keepAlive(version: HTTPVersion, headers: HTTPHeaders) -> Bool {
+    var close = false
+    var keep = false
+    for value in headers.values(for: "Connection") {
+        for token in listElements(value, keepEmpty: false) {
+            if token.caseInsensitiveEquals("close") { close = true }
+            if token.caseInsensitiveEquals("keep-alive") { keep = true }
+        }
+    }
+    if close { return false }
+    return version.major == 1 && version.minor >= 1 ? true : keep
+}

@@ -1,0 +1,252 @@
+import Dispatch
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// An HTTP/1.1 server over POSIX sockets. Each connection is served on a dedicated thread from
+/// `IOThreadPool` (blocking `poll`/`recv`/`send` bounded by deadlines); the handler runs as a Swift
+/// task, and its response is written only after it returns, so whatever it persisted is durable
+/// before the first response byte leaves. Keep-alive, pipelining (answered in order),
+/// `Expect: 100-continue`, chunked requests, timeouts and graceful shutdown are handled here.
+///
+/// ```swift
+/// let server = HTTPServer(configuration: .init()) { request in HTTPResponse(status: 204) }
+/// try await server.start()
+/// print(server.address)  // http://127.0.0.1:PORT
+/// await server.shutdown(gracePeriod: .seconds(5))
+/// ```
+public final class HTTPServer: Sendable {
+    /// The request handler's type. A thrown error is answered with 500.
+    public typealias Handler = @Sendable (HTTPRequest) async throws -> HTTPResponse
+
+    /// The configuration the server was created with.
+    public let configuration: Configuration
+    let handler: Handler
+    let pool = IOThreadPool.shared
+
+    struct State {
+        enum Phase { case created, running, stopping, stopped }
+        var phase = Phase.created
+        var port = 0
+        var wakeWriter: Int32 = -1
+        var isAcceptLoopDone = false
+        /// Open connections by descriptor; `true` while waiting for a request's first byte.
+        var connections: [Int32: Bool] = [:]
+    }
+
+    let state = Mutex(State())
+
+    /// Creates a server; nothing is bound until `start()`.
+    /// - Parameters:
+    ///   - configuration: host, port, limits and timeouts.
+    ///   - handler: answers each request; runs on Swift's cooperative pool.
+    public init(configuration: Configuration = Configuration(), handler: @escaping Handler) {
+        self.configuration = configuration
+        self.handler = handler
+    }
+
+    /// The bound port (0 before `start()`).
+    public var port: Int { state.withLock { $0.port } }
+
+    /// The base URL, e.g. `http://127.0.0.1:8080` or `http://[::1]:8080`.
+    public var address: String {
+        let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
+        return "http://\(host):\(port)"
+    }
+
+    /// The number of open connections.
+    public var connectionCount: Int { state.withLock { $0.connections.count } }
+
+    /// Binds and starts accepting; returns once the socket is listening.
+    /// - Throws: `HTTPServerError` when the address cannot be bound or the server already started.
+    public func start() async throws(HTTPServerError) {
+        try state.withLock { (state) throws(HTTPServerError) in
+            guard state.phase == .created else { throw .alreadyStarted }
+            state.phase = .running
+        }
+        let configuration = configuration
+        let result: Result<Socket, SocketError> = await withCheckedContinuation { continuation in
+            pool.run {
+                continuation.resume(
+                    returning: Result { () throws(SocketError) in
+                        try Socket.listen(host: configuration.host, port: configuration.port)
+                    })
+            }
+        }
+        let listener: Socket
+        switch result {
+        case .success(let socket): listener = socket
+        case .failure(let error):
+            state.withLock { $0.phase = .stopped }
+            throw .cannotListen(host: configuration.host, port: configuration.port, reason: error.description)
+        }
+        var pipeEnds: [Int32] = [0, 0]
+        guard pipe(&pipeEnds) == 0 else {
+            listener.close()
+            state.withLock { $0.phase = .stopped }
+            throw .cannotListen(host: configuration.host, port: configuration.port, reason: "pipe failed")
+        }
+        let wakeReader = pipeEnds[0]
+        _ = fcntl(wakeReader, F_SETFD, FD_CLOEXEC)
+        _ = fcntl(pipeEnds[1], F_SETFD, FD_CLOEXEC)
+        state.withLock {
+            $0.port = listener.localPort
+            $0.wakeWriter = pipeEnds[1]
+        }
+        pool.run { [self] in acceptLoop(listener, wakeReader: wakeReader) }
+    }
+
+    /// Stops accepting, lets in-flight requests finish within `gracePeriod` (idle keep-alive
+    /// connections are closed at once), then closes every connection.
+    public func shutdown(gracePeriod: Duration = .seconds(5)) async {
+        let wasRunning = state.withLock { state in
+            guard state.phase == .running else { return false }
+            state.phase = .stopping
+            var one: UInt8 = 1
+            _ = write(state.wakeWriter, &one, 1)
+            for (fd, isIdle) in state.connections where isIdle { Socket(fd: fd).shutdown() }
+            return true
+        }
+        guard wasRunning else { return }
+        let graceDeadline = Deadline.after(gracePeriod)
+        while !graceDeadline.hasPassed && state.withLock({ !$0.connections.isEmpty }) {
+            try? await Task.sleep(for: .milliseconds(5))
+        }
+        state.withLock { state in
+            for fd in state.connections.keys { Socket(fd: fd).shutdown() }
+        }
+        let finalDeadline = Deadline.after(.seconds(2))
+        while !finalDeadline.hasPassed && state.withLock({ !$0.connections.isEmpty || !$0.isAcceptLoopDone }) {
+            try? await Task.sleep(for: .milliseconds(5))
+        }
+        state.withLock { state in
+            _ = close(state.wakeWriter)
+            state.phase = .stopped
+        }
+    }
+
+    // MARK: - Accepting
+
+    private func acceptLoop(_ listener: Socket, wakeReader: Int32) {
+        var entries = [
+            pollfd(fd: listener.fd, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: wakeReader, events: Int16(POLLIN), revents: 0),
+        ]
+        while true {
+            let ready = poll(&entries, 2, -1)
+            if ready < 0 && errno != EINTR { break }
+            if entries[1].revents != 0 { break }
+            guard entries[0].revents != 0 else { continue }
+            while true {
+                let accepted: (socket: Socket, remote: String)?
+                do {
+                    accepted = try listener.accept()
+                } catch {
+                    usleep(10_000)  // out of descriptors: back off instead of spinning
+                    break
+                }
+                guard let (socket, remote) = accepted else { break }
+                admit(socket, remote: remote)
+            }
+        }
+        listener.close()
+        _ = close(wakeReader)
+        state.withLock { $0.isAcceptLoopDone = true }
+    }
+
+    private func admit(_ socket: Socket, remote: String) {
+        let admitted = state.withLock { state in
+            guard state.phase == .running, state.connections.count < configuration.maxConnections else { return false }
+            state.connections[socket.fd] = false
+            return true
+        }
+        guard admitted else {
+            let busy = HTTPResponse(
+                status: 503, headers: [("Content-Length", "0"), ("Connection", "close"), ("Retry-After", "1")])
+            try? socket.write(busy.serializedHead(), until: .after(.milliseconds(10)))
+            socket.shutdown(reading: false, writing: true)
+            socket.close()
+            return
+        }
+        let connection = HTTPServerConnection(server: self, socket: socket, remote: remote)
+        pool.run { connection.serve() }
+    }
+
+    // MARK: - Connection bookkeeping
+
+    /// Marks a connection idle (waiting for a request) or busy. Returns `false` when the server
+    /// is stopping and an idle connection should close.
+    func markIdle(_ socket: Socket, _ isIdle: Bool) -> Bool {
+        state.withLock { state in
+            if isIdle && state.phase != .running { return false }
+            state.connections[socket.fd] = isIdle
+            return true
+        }
+    }
+
+    var isStopping: Bool { state.withLock { $0.phase != .running } }
+
+    /// Forgets and closes a connection; under the lock, so `shutdown` never touches a reused descriptor.
+    func closeConnection(_ socket: Socket) {
+        state.withLock { state in
+            state.connections[socket.fd] = nil
+            socket.close()
+        }
+    }
+
+    // MARK: - Handling
+
+    private final class ResponseSlot: Sendable {
+        let ready = DispatchSemaphore(value: 0)
+        let response = Mutex<HTTPResponse?>(nil)
+    }
+
+    /// Runs the handler as a task and waits (on this I/O thread, never on the cooperative pool).
+    func respond(to request: HTTPRequest) -> HTTPResponse {
+        let slot = ResponseSlot()
+        let handler = handler
+        Task {
+            let response: HTTPResponse
+            do {
+                response = try await handler(request)
+            } catch {
+                response = HTTPResponse(
+                    status: 500, headers: [("Content-Type", "text/plain; charset=utf-8")],
+                    body: Array("internal server error\n".utf8))
+            }
+            slot.response.withLock { $0 = response }
+            slot.ready.signal()
+        }
+        slot.ready.wait()
+        return slot.response.withLock { $0 } ?? HTTPResponse(status: 500)
+    }
+
+    /// The bytes to send for `response` to `request`, adding `Content-Length`, `Date` and
+    /// `Connection` only where the handler did not set them, and whether to keep the connection.
+    func wireBytes(for response: HTTPResponse, to request: HTTPRequest) -> (bytes: [UInt8], keepAlive: Bool) {
+        var response = response
+        let isBodyless = response.status < 200 || response.status == 204 || response.status == 304
+        if isBodyless { response.body = [] }
+        if !isBodyless && !response.headers.contains("Content-Length")
+            && !response.headers.contains("Transfer-Encoding")
+        {
+            response.headers.add(name: "Content-Length", value: String(response.body.count))
+        }
+        if !response.headers.contains("Date") { response.headers.add(name: "Date", value: HTTPDate.now()) }
+        let keepAlive = request.isKeepAlive && response.isKeepAlive && !isStopping
+        if !response.headers.contains("Connection") {
+            if !keepAlive {
+                response.headers.add(name: "Connection", value: "close")
+            } else if request.version == .http10 {
+                response.headers.add(name: "Connection", value: "keep-alive")
+            }
+        }
+        var bytes = response.serializedHead()
+        if request.method != "HEAD" { bytes.append(contentsOf: response.body) }
+        return (bytes, keepAlive)
+    }
+}

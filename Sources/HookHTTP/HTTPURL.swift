@@ -1,0 +1,75 @@
+/// An `http://` or `https://` URL split into what a request needs: `http://host:port/path?query`.
+/// IPv6 literals are written in brackets (`http://[::1]:8080/`); the fragment is dropped.
+public struct HTTPURL: Sendable, Hashable, CustomStringConvertible {
+    /// `http` or `https`, lowercased.
+    public var scheme: String
+    /// The host name or address, without brackets.
+    public var host: String
+    /// The port, defaulted from the scheme (80 or 443).
+    public var port: Int
+    /// The request target: path and query, at least `/`.
+    public var target: String
+
+    /// Parses `string`.
+    /// - Throws: `HTTPClientError.invalidURL` naming what is wrong.
+    public init(_ string: String) throws(HTTPClientError) {
+        guard let schemeEnd = string.range(of: "://") else { throw .invalidURL(string, reason: "missing scheme") }
+        scheme = string[..<schemeEnd.lowerBound].lowercased()
+        guard scheme == "http" || scheme == "https" else {
+            throw .invalidURL(string, reason: "scheme '\(scheme)' is not http or https")
+        }
+        var rest = string[schemeEnd.upperBound...]
+        if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
+        let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" } ?? rest.endIndex
+        var authority = rest[..<authorityEnd]
+        let path = rest[authorityEnd...]
+        target = path.isEmpty ? "/" : (path.first == "?" ? "/" + path : String(path))
+        if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
+        var portText: Substring?
+        if authority.first == "[" {
+            guard let close = authority.firstIndex(of: "]") else {
+                throw .invalidURL(string, reason: "unterminated IPv6 literal")
+            }
+            host = String(authority[authority.index(after: authority.startIndex)..<close])
+            let after = authority[authority.index(after: close)...]
+            if !after.isEmpty {
+                guard after.first == ":" else { throw .invalidURL(string, reason: "unexpected '\(after)' after host") }
+                portText = after.dropFirst()
+            }
+        } else if let colon = authority.lastIndex(of: ":") {
+            host = String(authority[..<colon])
+            portText = authority[authority.index(after: colon)...]
+        } else {
+            host = String(authority)
+        }
+        guard !host.isEmpty else { throw .invalidURL(string, reason: "missing host") }
+        guard !host.contains(where: { $0 == " " || $0 == "/" || $0.asciiValue.map { $0 < 0x20 } ?? false }) else {
+            throw .invalidURL(string, reason: "invalid host '\(host)'")
+        }
+        if let portText {
+            guard let value = Int(portText), (1...65535).contains(value) else {
+                throw .invalidURL(string, reason: "invalid port '\(portText)'")
+            }
+            port = value
+        } else {
+            port = scheme == "https" ? 443 : 80
+        }
+        guard !target.contains(where: { $0 == " " || ($0.asciiValue.map { $0 < 0x20 || $0 == 0x7F } ?? false) }) else {
+            throw .invalidURL(string, reason: "path contains whitespace or control characters")
+        }
+    }
+
+    /// Whether the URL is `https://` (sent through URLSession, with a warning).
+    public var isSecure: Bool { scheme == "https" }
+
+    /// The value for the `Host` header: the host, bracketed when IPv6, with the port when not the default.
+    public var hostHeader: String {
+        let name = host.contains(":") ? "[\(host)]" : host
+        return port == (isSecure ? 443 : 80) ? name : "\(name):\(port)"
+    }
+
+    /// `host:port`, as error messages name the endpoint.
+    public var endpoint: String { "\(host.contains(":") ? "[\(host)]" : host):\(port)" }
+
+    public var description: String { "\(scheme)://\(hostHeader)\(target)" }
+}

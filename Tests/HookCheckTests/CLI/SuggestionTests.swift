@@ -1,0 +1,33 @@
+import Testing
+
+@testable import HookCheck
+
+struct SuggestionTests {
+    @Test(arguments: [
+        ("", "", 0), ("abc", "", 3), ("", "ab", 2), ("sign", "sign", 0), ("sing", "sign", 1), ("prfile", "profile", 1),
+        ("profiel", "profile", 1), ("kitten", "sitting", 3), ("ca", "abc", 3), ("verfy", "verify", 1),
+    ])
+    func editDistance(_ lhs: String, _ rhs: String, _ expected: Int) {
+        #expect(Suggestion.editDistance(lhs, rhs) == expected)
+        #expect(Suggestion.editDistance(rhs, lhs) == expected)
+    }
+
+    static let commands = ["run", "listen", "check", "serve", "validate", "sign", "verify", "profiles", "init"]
+
+    @Test(arguments: [
+        ("sing", "sign"), ("valdiate", "validate"), ("profile", "profiles"), ("lisen", "listen"), ("chek", "check"),
+        ("Sign", "sign"), ("ver", "verify"), ("val", "validate"),
+    ])
+    func suggestsCloseCommand(_ typed: String, _ expected: String) {
+        #expect(Suggestion.closest(to: typed, among: Self.commands) == expected)
+    }
+
+    @Test(arguments: ["deploy", "x", "", "s", "frobnicate"])
+    func suggestsNothingForDistantNames(_ typed: String) {
+        #expect(Suggestion.closest(to: typed, among: Self.commands) == nil)
+    }
+
+    @Test func prefersSmallestDistance() {
+        #expect(Suggestion.closest(to: "timeot", among: ["timestamp", "timeout"]) == "timeout")
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import HookCheck
+import HookHTTP
+import Testing
+
+private func sampleRecord(seq: Int, body: [UInt8]) -> CaptureRecord {
+    CaptureRecord(
+        seq: seq, receivedAt: Date(timeIntervalSince1970: 1_795_428_000.123), remote: "127.0.0.1:50412",
+        method: "POST", target: "/hooks?x=1", version: "HTTP/1.1",
+        headers: [("Content-Type", "application/json"), ("X-Dup", "a"), ("x-dup", "b"), ("X-Empty", "")],
+        body: body, responseStatus: 500)
+}
+
+private func temporaryPath(_ name: String) -> String {
+    FileManager.default.temporaryDirectory.appendingPathComponent("hookcheck-\(UUID().uuidString)-\(name)").path
+}
+
+@Test(arguments: [
+    Array(#"{"test": 2432232314, "name": "Zoë 🌍", "esc": "a\"b\\c\n"}"#.utf8),
+    [0xff, 0x00, 0xc3, 0x28, 0x7b],
+    [],
+])
+func captureRecordRoundTripsExactBytes(_ body: [UInt8]) throws {
+    let record = sampleRecord(seq: 7, body: body)
+    let line = record.jsonLine()
+    #expect(line.last == UInt8(ascii: "\n"))
+    #expect(line.dropLast().contains(UInt8(ascii: "\n")) == false)
+    var parsed = try CaptureRecord.parse(line: Array(line.dropLast()))
+    // Capture files keep milliseconds.
+    #expect(abs(parsed.receivedAt.timeIntervalSince(record.receivedAt)) < 0.0005)
+    parsed.receivedAt = record.receivedAt
+    #expect(parsed == record)
+    #expect(parsed.headers.map(\.name) == ["Content-Type", "X-Dup", "x-dup", "X-Empty"])
+}
+
+@Test func captureRecordUsesBase64OnlyForNonUTF8Bodies() {
+    let text = String(decoding: sampleRecord(seq: 1, body: Array("{}".utf8)).jsonLine(), as: UTF8.self)
+    #expect(text.contains(#""body":"{}""#))
+    #expect(text.contains(#""receivedAt":"2026-11-23T10:00:00.123Z""#))
+    let binary = String(decoding: sampleRecord(seq: 1, body: [0xff]).jsonLine(), as: UTF8.self)
+    #expect(binary.contains(#""bodyBase64":"/w==""#))
+}
+
+@Test(arguments: [
+    (#"{"seq":1}"#, "missing field \"receivedAt\""),
+    (#"[1]"#, "field \"/\": expected an object"),
+    (#"{"seq":"1"}"#, "field \"seq\": expected an integer"),
+    (#"{"seq":1,"receivedAt":"yesterday"}"#, "field \"receivedAt\": expected an RFC 3339 date-time"),
+    (
+        #"{"seq":1,"receivedAt":"2026-11-23T10:00:00.123Z","method":"POST","target":"/","headers":[["a"]],"body":""}"#,
+        "field \"headers/0\": expected a [name, value] pair of strings"
+    ),
+    (
+        #"{"seq":1,"receivedAt":"2026-11-23T10:00:00Z","method":"POST","target":"/","headers":[],"bodyBase64":"!!"}"#,
+        "field \"bodyBase64\": expected standard base64"
+    ),
+])
+func captureLineErrorsNameTheField(_ example: (String, String)) {
+    #expect(throws: CaptureLineError.self) { try CaptureRecord.parse(line: Array(example.0.utf8)) }
+    do {
+        _ = try CaptureRecord.parse(line: Array(example.0.utf8))
+    } catch {
+        #expect(error.description == example.1)
+    }
+}
+
+@Test func writerAppendsAndReaderStreamsWithLineNumbers() throws {
+    let path = temporaryPath("captures.jsonl")
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let writer = try CaptureFileWriter(path: path, fsync: true)
+    for seq in 1...3 { try writer.append(sampleRecord(seq: seq, body: Array("{\"n\":\(seq)}".utf8))) }
+    writer.close()
+    #expect(throws: CaptureFileError.self) { try writer.append(sampleRecord(seq: 4, body: [])) }
+
+    // A blank line, a malformed line, then a torn (unterminated, unparsable) last line.
+    let handle = try #require(FileHandle(forWritingAtPath: path))
+    handle.seekToEndOfFile()
+    handle.write(Data("\n{\"seq\":\n".utf8))
+    handle.write(Data(sampleRecord(seq: 9, body: []).jsonLine().dropLast(10)))
+    try handle.close()
+
+    let reader = try CaptureFileReader(path: path)
+    var seqs: [Int] = []
+    var malformed: [Int] = []
+    var torn: [Int] = []
+    while let event = try reader.next() {
+        switch event {
+        case .record(let record, let line):
+            seqs.append(record.seq)
+            #expect(line == record.seq)
+        case .malformed(let line, _): malformed.append(line)
+        case .tornLastLine(let line, _): torn.append(line)
+        }
+    }
+    #expect(seqs == [1, 2, 3])
+    #expect(malformed == [5])
+    #expect(torn == [6])
+}
+
+@Test func readerReportsOverlongLinesAndCarriesOn() throws {
+    let path = temporaryPath("long.jsonl")
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    var data = Data(repeating: UInt8(ascii: "x"), count: 200_000)
+    data.append(UInt8(ascii: "\n"))
+    data.append(contentsOf: sampleRecord(seq: 2, body: []).jsonLine())
+    try data.write(to: URL(fileURLWithPath: path))
+    let reader = try CaptureFileReader(path: path, lineLimit: 1000)
+    guard case .malformed(1, .tooLong(1000))? = try reader.next() else {
+        Issue.record("expected an over-long first line")
+        return
+    }
+    guard case .record(let record, 2)? = try reader.next() else {
+        Issue.record("expected the second line's record")
+        return
+    }
+    #expect(record.seq == 2)
+    #expect(try reader.next() == nil)
+}
+
+@Test func readerAndWriterReportUnusablePaths() {
+    #expect(throws: CaptureFileError.self) { try CaptureFileReader(path: "/nonexistent/dir/captures.jsonl") }
+    #expect(throws: CaptureFileError.self) { try CaptureFileWriter(path: "/nonexistent/dir/captures.jsonl") }
+}
