@@ -48,12 +48,10 @@ struct DateTimeText: Hashable {
         return scanner.isAtEnd ? value : nil
     }
 
-    /// Seconds since 1970-01-01T00:00:00Z, fraction included.
-    var secondsSince1970: Double {
+    /// Whole seconds since 1970-01-01T00:00:00Z (the fraction left out).
+    var wholeSecondsSince1970: Int {
         let days = Self.daysSince1970(year: year, month: month, day: day)
-        let local = Double(days * 86_400 + hour * 3600 + minute * 60 + second)
-        let fractional = fraction.isEmpty ? 0 : (Double("0." + fraction) ?? 0)
-        return local + fractional - Double(offset ?? 0)
+        return days * 86_400 + hour * 3600 + minute * 60 + second - (offset ?? 0)
     }
 
     /// Days from 1970-01-01 to the given proleptic Gregorian date (Howard Hinnant's algorithm).

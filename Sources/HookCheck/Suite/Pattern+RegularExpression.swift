@@ -8,7 +8,8 @@ extension Pattern {
     public struct RegularExpression: Sendable, Hashable, CustomStringConvertible {
         /// The expression as written.
         public let source: String
-        private let compiled: NSRegularExpression
+        /// `nil` only for ``never``.
+        private let compiled: NSRegularExpression?
 
         /// Compiles `source`.
         /// - Throws: a message naming the problem when `source` is not a valid expression.
@@ -21,9 +22,17 @@ extension Pattern {
             self.source = source
         }
 
+        private init(source: String, compiled: NSRegularExpression?) {
+            self.source = source
+            self.compiled = compiled
+        }
+
+        /// An expression that matches nothing (`(?!)`).
+        static let never = RegularExpression(source: "(?!)", compiled: nil)
+
         /// Whether the expression finds a match in `text`.
         public func hasMatch(in text: String) -> Bool {
-            compiled.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+            compiled?.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
         }
 
         /// The expression between slashes, as messages show it.
