@@ -1,3 +1,12 @@
+import Foundation
+import HookHTTP
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// `hookcheck listen SUITE...`: capture a provider's deliveries, answer by a respond plan, then
 /// check them.
 public struct ListenCommand: Command {
@@ -29,20 +38,184 @@ public struct ListenCommand: Command {
         ] + ReportOptions.specs
     public let discussion = """
         the first line on stdout is 'listening on http://HOST:PORT/'. every delivery is written to the capture
-        file before it is answered.
+        file before it is answered. listening stops after --timeout, on SIGINT or SIGTERM (in-flight deliveries
+        finish first), or with --until-complete once every case has been seen; then the captures are checked as
+        'check' does. exit 0 when every check passed, 1 when one failed, 3 when the port or capture file is
+        unusable.
         """
 
+    /// Why listening stopped.
+    enum StopReason: Sendable {
+        case timeout
+        case signal(Int32)
+        case complete
+    }
+
     public func run(_ arguments: ParsedArguments, in context: CommandContext) async throws -> ExitCode {
-        _ = try arguments.integer("port", in: 0...65_535)
-        _ = try arguments.number("respond-delay", minimum: 0)
-        _ = try arguments.number("timeout", minimum: 0)
-        if let text = arguments.value("respond") {
-            do {
-                _ = try RespondPlan(parsing: text)
-            } catch {
-                throw CLIError.rejectedValue(synopsis: "--respond PLAN", message: error.description)
+        let console = context.console
+        let host = arguments.value("host") ?? "127.0.0.1"
+        guard ["127.0.0.1", "::1", "localhost"].contains(host) || host.hasPrefix("127.") else {
+            throw CLIError.invalidValue(
+                synopsis: "--host HOST", value: host, expected: "a loopback address (127.0.0.1, ::1 or localhost)")
+        }
+        let port = try arguments.integer("port", in: 0...65_535) ?? 0
+        let delay = try arguments.number("respond-delay", minimum: 0) ?? 0
+        let timeout = try arguments.number("timeout", minimum: 0)
+        let plan: RespondPlan
+        do {
+            plan = try RespondPlan(parsing: arguments.value("respond") ?? "200")
+        } catch {
+            throw CLIError.rejectedValue(synopsis: "--respond PLAN", message: error.description)
+        }
+        var path = arguments.value("path")
+        if let given = path, !given.hasPrefix("/") { path = "/" + given }
+
+        let suites = try Self.loadSuites(arguments.arguments, console: console)
+        let secrets = try suites.map { suite throws(CommandFailure) in
+            try Self.secret(for: suite, arguments: arguments, environment: context.environment)
+        }
+
+        let (stops, stop) = AsyncStream.makeStream(of: StopReason.self)
+        let progress = Self.progressPrinter(console: console, stop: stop)
+        let capturePath = arguments.value("captures") ?? "Reports/captures.jsonl"
+        let listener = Listener(
+            suites: suites,
+            configuration: .init(
+                server: .init(host: host, port: port), path: path, capturePath: capturePath,
+                fsync: arguments.flag("fsync"), respondPlan: plan, respondDelay: .seconds(delay),
+                redactsCaptures: arguments.flag("redact-captures")),
+            observer: { event in
+                progress(event, arguments.flag("until-complete"))
+            })
+        let startedAt = context.now()
+        do {
+            try await listener.start()
+        } catch {
+            throw CommandFailure.environment(error.description)
+        }
+        console.writeLine("listening on \(listener.address)")
+
+        let signals = SignalWatch(signals: [SIGINT, SIGTERM]) { number in stop.yield(.signal(number)) }
+        defer { signals.cancel() }
+        let timer = timeout.map { seconds in
+            Task {
+                try await Task.sleep(for: .seconds(seconds))
+                stop.yield(.timeout)
             }
         }
-        return UnavailableCommand.run(name, console: context.console)
+        var reason = StopReason.timeout
+        for await next in stops {
+            reason = next
+            break
+        }
+        timer?.cancel()
+        switch reason {
+        case .timeout: console.writeErrorLine("listen: timeout reached; stopping")
+        case .signal(let number): console.writeErrorLine("listen: \(number == SIGINT ? "SIGINT" : "SIGTERM"); stopping")
+        case .complete: console.writeErrorLine("listen: every case seen; stopping")
+        }
+        await listener.stop(gracePeriod: .seconds(5))
+        console.writeErrorLine("listen: \(listener.capturedCount) deliveries captured in \(capturePath)")
+
+        return try Self.checkAndReport(
+            suites: zip(suites, secrets).map { ($0, $1) }, capturePath: capturePath, startedAt: startedAt,
+            arguments: arguments, context: context)
+    }
+
+    // MARK: - Steps
+
+    /// Loads the suites, printing diagnostics; any error stops with exit 2.
+    static func loadSuites(_ paths: [String], console: Console) throws(CommandFailure) -> [Suite] {
+        let (suites, diagnostics) = SuiteLoader.loadAll(paths: paths)
+        for diagnostic in diagnostics { console.diagnostic(diagnostic.description) }
+        let errors = diagnostics.filter(\.isError).count
+        guard errors == 0 else {
+            throw .invalidInput("\(errors) suite \(errors == 1 ? "error" : "errors"); nothing ran")
+        }
+        return suites
+    }
+
+    /// The secret that verifies `suite`'s deliveries: `--secret-env NAME` when given, else the suite's
+    /// `{"env": NAME}` (or inline value), else `HOOKCHECK_SECRET`; empty for a scheme without one.
+    static func secret(
+        for suite: Suite, arguments: ParsedArguments, environment: [String: String]
+    ) throws(CommandFailure) -> String {
+        if case .none = suite.profile.scheme { return "" }
+        if arguments.isGiven(SecretOption.spec.name) {
+            return try SecretOption.secret(from: arguments, environment: environment)
+        }
+        switch suite.secret {
+        case .environment(let name): return try SecretOption.secret(named: name, environment: environment)
+        case .inline(let secret): return secret.value
+        case nil: return try SecretOption.secret(named: SecretOption.defaultVariable, environment: environment)
+        }
+    }
+
+    /// A function that prints one progress line per event on stderr and forwards completion.
+    private static func progressPrinter(
+        console: Console, stop: AsyncStream<StopReason>.Continuation
+    ) -> @Sendable (ListenerEvent, Bool) -> Void {
+        { event, stopsWhenComplete in
+            switch event {
+            case .captured(let delivery):
+                var line = "#\(delivery.seq) \(delivery.method) \(delivery.target) → \(delivery.status)"
+                line += " (\(delivery.identity), attempt \(delivery.attempt))"
+                if let caseName = delivery.caseName { line += " case \(String(reflecting: caseName))" }
+                console.writeErrorLine(line)
+            case .ignored(let method, let target):
+                console.writeErrorLine("\(method) \(target) → 404 (not the --path; not captured)")
+            case .captureFailed(let error):
+                console.error("\(error); the delivery was answered 503")
+            case .complete:
+                if stopsWhenComplete { stop.yield(.complete) }
+            }
+        }
+    }
+
+    /// Checks the capture file, writes the reports and prints the summary.
+    private static func checkAndReport(
+        suites: [(suite: Suite, secret: String)], capturePath: String, startedAt: Date, arguments: ParsedArguments,
+        context: CommandContext
+    ) throws(CommandFailure) -> ExitCode {
+        let console = context.console
+        let results: [SuiteResult]
+        do {
+            results = try ListenChecks.judge(
+                suites: suites, capturePath: capturePath, url: arguments.value("url"),
+                warn: { console.warning($0) })
+        } catch {
+            throw .environment(error.description)
+        }
+        let run = RunResult(
+            suites: results, startedAt: startedAt, duration: .seconds(context.now().timeIntervalSince(startedAt)),
+            source: capturePath, hostname: ProcessInfo.processInfo.hostName)
+        var redactor = Redactor(headerNames: suites.flatMap { $0.suite.profile.scheme.authenticationHeaders })
+        for entry in suites { redactor.add(secret: entry.secret) }
+        do {
+            try ReportWriter.write(
+                run, to: destinations(arguments), redactor: redactor, environment: context.environment,
+                annotate: { console.writeLine($0) })
+        } catch {
+            throw .environment(error.description)
+        }
+        for (suite, result) in run.failedResults {
+            console.writeErrorLine("FAIL \(suite.name): \(result.name): \(redactor.redact(result.message))")
+        }
+        console.writeLine(run.summary)
+        return run.exitStatus == 0 ? .success : .failure
+    }
+
+    /// The report paths from `--junit`, `--markdown`, `--json` and `--reports`.
+    static func destinations(_ arguments: ParsedArguments) -> ReportDestinations {
+        var destinations =
+            arguments.value("reports").map { ReportDestinations(reportsDirectory: $0) } ?? ReportDestinations()
+        if arguments.isGiven("junit") || arguments.value("reports") == nil {
+            destinations.junit = arguments.value("junit")
+        }
+        if arguments.isGiven("markdown") || arguments.value("reports") == nil {
+            destinations.markdown = arguments.value("markdown")
+        }
+        if arguments.isGiven("json") { destinations.json = arguments.value("json") }
+        return destinations
     }
 }
