@@ -58,7 +58,8 @@ private func statuses(_ raw: [UInt8]) throws -> [Int] {
             }
             #expect(response.status == status)
             #expect(response.headers["Connection"] == "close")
-            let after = try await HTTPClient().send(HTTPRequest(method: "GET", target: "/"), to: HTTPURL(server.address))
+            let after = try await HTTPClient().send(
+                HTTPRequest(method: "GET", target: "/"), to: HTTPURL(server.address))
             #expect(after.status == 204)
         }
     }
@@ -67,7 +68,8 @@ private func statuses(_ raw: [UInt8]) throws -> [Int] {
         let configuration = HTTPServer.Configuration(headerReadTimeout: .milliseconds(300))
         try await withServer(configuration, handler: noContent) { server in
             let chunks = ["GET / HTTP/1.1\r\n", "Host: a\r\n", "X-A: 1\r\n", "X-B: 2\r\n", "X-C: 3\r\n"].map(bytes)
-            let raw = try await RawPeer(host: "127.0.0.1", port: server.port).exchange(chunks, pause: .milliseconds(150))
+            let raw = try await RawPeer(host: "127.0.0.1", port: server.port).exchange(
+                chunks, pause: .milliseconds(150))
             #expect(try statuses(raw) == [408])
         }
     }
@@ -104,7 +106,8 @@ private func statuses(_ raw: [UInt8]) throws -> [Int] {
                 [bytes("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 100\r\n\r\nonly ten b")], closeAfterSend: true)
             try await Task.sleep(for: .milliseconds(100))
             #expect(calls.withLock { $0 } == 0)
-            let after = try await HTTPClient().send(HTTPRequest(method: "GET", target: "/"), to: HTTPURL(server.address))
+            let after = try await HTTPClient().send(
+                HTTPRequest(method: "GET", target: "/"), to: HTTPURL(server.address))
             #expect(after.status == 204)
             #expect(calls.withLock { $0 } == 1)
         }
