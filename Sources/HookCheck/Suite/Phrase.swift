@@ -90,20 +90,22 @@ enum Phrase {
     }
 
     /// The candidate closest to `word` by edit distance, when it is close enough to be a likely typo.
-    static func closestMatch(to word: String, among candidates: some Sequence<String>) -> String? {
+    static func closestMatch(to word: String, among candidates: some Collection<String>) -> String? {
         let lowered = Array(word.lowercased().unicodeScalars)
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
             let distance = Phrase.editDistance(lowered, Array(candidate.lowercased().unicodeScalars))
             if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
         }
-        guard let best else { return nil }
-        let threshold = max(1, min(3, max(lowered.count, best.candidate.count) / 4))
-        return best.distance <= threshold ? best.candidate : nil
+        let threshold = max(1, min(3, max(lowered.count, best?.candidate.count ?? 0) / 4))
+        if let best, best.distance <= threshold { return best.candidate }
+        // An abbreviation: the one candidate that starts with what was written.
+        let extensions = candidates.filter { $0.lowercased().hasPrefix(word.lowercased()) }
+        return lowered.count >= 3 && extensions.count == 1 ? extensions[0] : nil
     }
 
     /// ` (did you mean "x"?)` or the empty string.
-    static func didYouMean(_ word: String, among candidates: some Sequence<String>) -> String {
+    static func didYouMean(_ word: String, among candidates: some Collection<String>) -> String {
         Phrase.closestMatch(to: word, among: candidates).map { " (did you mean \(Phrase.quoted($0))?)" } ?? ""
     }
 
