@@ -167,6 +167,13 @@ struct ProfileDeliveryTests {
         let profile = try #require(Profile.named("ironclad-clickwrap-get"))
         #expect(profile.envelope.match(envelope).map(\.description) == [])
         #expect(profile.eventType(in: envelope, headers: []) == "activity_agreed")
+        #expect(profile.shape(of: body).match(envelope).map(\.description) == [])
+        let post = try #require(Profile.named("ironclad-clickwrap"))
+        #expect(
+            post.shape(of: body).match(envelope).map(\.description) == [
+                "/deliverable: expected a boolean, found \"true\"", "/site: expected a number, found \"12345\"",
+                "/custom_data: expected an object, found nothing", "/note: expected any value, found nothing",
+            ])
         #expect(Profile.envelope(fromQuery: "a=1&a=2&b&c=%zz+x").objectValue?.keys == ["a", "b", "c"])
         #expect(Profile.envelope(fromQuery: "a=1&a=2&b&c=%zz+x")["c"] == .string("%zz x"))
     }
