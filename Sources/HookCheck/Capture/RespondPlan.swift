@@ -23,7 +23,7 @@ public struct RespondPlan: Sendable, Hashable, CustomStringConvertible {
     public init(parsing text: String) throws(RespondPlanError) {
         var steps: [Step] = []
         for raw in text.split(separator: ",", omittingEmptySubsequences: false) {
-            let part = raw.trimmingSpaces()
+            let part = raw.trimmingSpaces
             let pieces = part.split(separator: "x", omittingEmptySubsequences: false)
             guard (1...2).contains(pieces.count), let status = Int(pieces[0]), (100...599).contains(status) else {
                 throw RespondPlanError(plan: text, step: String(part), reason: "expected a status 100–599")
@@ -78,14 +78,5 @@ public struct RespondPlanError: Error, Sendable, Equatable, CustomStringConverti
 
     public var description: String {
         "invalid respond plan '\(plan)': step '\(step)': \(reason) (e.g. 200, 410 or 500x2,200)"
-    }
-}
-
-extension Substring {
-    fileprivate func trimmingSpaces() -> Substring {
-        var result = self
-        while result.first == " " { result = result.dropFirst() }
-        while result.last == " " { result = result.dropLast() }
-        return result
     }
 }
