@@ -191,6 +191,7 @@ struct SuiteChecker: Sendable {
                         .id,
                         "id \(quoted) was already used by seq \(existing.lastSeq) for a different event; "
                             + "ids must be unique across events")
+                    key ^= content  // a different event: judged on its own
                 } else if identities[key] == nil, let original = pendingContents[content],
                     let earlier = identities[original]
                 {
