@@ -11,6 +11,7 @@ struct SuiteChecker: Sendable {
     private let casePatterns: [Pattern]
     private let timestampRules: [TimestampRule]
     private let signatureCheck: CheckName?
+    private let expectedMediaType: String
     /// Tallies by slot (case index; the last slot is the unmatched deliveries), then by check.
     private var tallies: [[CheckTally]]
     /// Distinct events and deliveries seen per slot.
@@ -35,6 +36,7 @@ struct SuiteChecker: Sendable {
             suiteCase.match.map { Pattern.all([suiteCase.shape, $0]) } ?? suiteCase.shape
         }
         timestampRules = TimestampRule.rules(for: suite.profile)
+        expectedMediaType = Self.mediaType(suite.profile.contentType)
         switch suite.profile.scheme {
         case .none: signatureCheck = nil
         case .token: signatureCheck = .token
@@ -107,7 +109,7 @@ struct SuiteChecker: Sendable {
                 expected: profile.method.rawValue, found: record.method)
         }
         if !isQuery {
-            let expectedType = Self.mediaType(profile.contentType)
+            let expectedType = self.expectedMediaType
             if let contentType = record.headers["Content-Type"] {
                 if Self.mediaType(contentType) == expectedType {
                     pass(.contentType)
@@ -334,10 +336,18 @@ struct SuiteChecker: Sendable {
 
     // MARK: - Helpers
 
-    /// `application/json` from `Application/JSON; charset=utf-8`.
+    /// `application/json` from `Application/JSON; charset=utf-8`: the part before `;`, without
+    /// surrounding spaces or tabs, in ASCII lowercase.
     static func mediaType(_ value: String) -> String {
-        let type = value.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-        return type.trimmingCharacters(in: .whitespaces).lowercased()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(value.utf8.count)
+        for byte in value.utf8 {
+            if byte == UInt8(ascii: ";") { break }
+            bytes.append(byte >= 65 && byte <= 90 ? byte | 0x20 : byte)
+        }
+        let isBlank = { (byte: UInt8) in byte == 32 || byte == 9 }
+        let trimmed = bytes.drop(while: isBlank).reversed().drop(while: isBlank).reversed()
+        return String(decoding: trimmed, as: UTF8.self)
     }
 
     /// `1.5 s`.
