@@ -76,12 +76,11 @@ import Testing
         try handle.write(contentsOf: Data(#"{"seq":99999,"receivedAt":"2026-11-23T10:00:00.123Z","rem"#.utf8))
         try handle.close()
         let loaded = try Suite.load(from: URL(fileURLWithPath: suite))
-        let warnings = ListenShared<[String]>([])
-        let results = try ListenChecks.judge(
-            suites: [(loaded, ListenDeliveries.secret)], capturePath: captures,
-            warn: { message in warnings.withLock { $0.append(message) } })
-        #expect(warnings.withLock { $0 }.contains { $0.contains("torn last line") })
-        let failures = results.flatMap(\.results).filter(\.isFailure)
+        let results = try Checker.check(
+            capturesAt: captures, suites: [loaded], secrets: [ListenDeliveries.secret], options: CheckOptions()
+        ).flatMap(\.results)
+        #expect(results.contains { ($0.warning ?? "").contains("torn last line") })
+        let failures = results.filter(\.isFailure)
         #expect(failures.isEmpty, "\(failures.map(\.message))")
     }
 

@@ -174,7 +174,11 @@ import Testing
         let suite = try ListenDeliveries.writeSuite(in: folder)
         let captures = folder.appendingPathComponent("captures.jsonl").path
         let listener = try ListenProcess(
-            [suite, "--path", "/hooks", "--captures", captures, "--reports", folder.path, "--timeout", "120"],
+            [
+                suite, "--path", "/hooks", "--captures", captures, "--reports", folder.path, "--timeout", "120",
+                // Room for the 1,000 idle connections plus the corpus's own, whatever the scheduling.
+                "--max-connections", "2048",
+            ],
             environment: ["LISTEN_SECRET": ListenDeliveries.secret, "NO_COLOR": "1"])
         let port = listener.port
         try #require(port > 0, "no address: \(listener.stderr)")

@@ -1,7 +1,7 @@
 /// What a ``SuiteChecker`` remembers of one event (one delivery identity) across its attempts: a
 /// few words, never the delivery itself, so memory per event stays small.
 struct IdentityRecord: Sendable {
-    /// The content digest of the first attempt (``DeliveryIdentity/contentDigest(profile:body:envelope:)``).
+    /// The content digest of the first attempt (``ContentDigest/of(profile:body:envelope:)``).
     var content: UInt64
     /// When the latest delivery was received (seconds since 1970).
     var lastReceivedAt: Double

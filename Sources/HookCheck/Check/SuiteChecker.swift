@@ -182,7 +182,7 @@ struct SuiteChecker: Sendable {
 
         // Identity: ids, retries, counts.
         let id = profile.id(in: envelope, headers: record.headers)
-        let content = DeliveryIdentity.contentDigest(profile: profile, body: record.body, envelope: envelope)
+        let content = ContentDigest.of(profile: profile, body: record.body, envelope: envelope)
         var key = id.map(Self.fingerprint) ?? (content ^ 0x9E37_79B9_7F4A_7C15)
         let status = record.responseStatus ?? 0
         if profile.id != .none {

@@ -34,6 +34,15 @@ public struct ListenCommand: Command {
                 "url", valueName: "URL",
                 help: "URL the provider signs over, for {url} schemes (default: the suite's target, else Host)"),
             .flag("redact-captures", help: "drop signature and token values from the capture file"),
+            .option(
+                "max-connections", valueName: "N", help: "concurrent connections; more get 503 and are closed",
+                default: "1024"),
+            .option(
+                "max-body", valueName: "BYTES", help: "largest body accepted; larger gets 413", default: "10485760"),
+            .option(
+                "header-timeout", valueName: "S", help: "seconds to receive a request's headers before 408",
+                default: "10"),
+            .option("idle-timeout", valueName: "S", help: "seconds a keep-alive connection may idle", default: "30"),
             SecretOption.spec,
         ] + ReportOptions.specs
     public let discussion = """
@@ -70,18 +79,21 @@ public struct ListenCommand: Command {
         var path = arguments.value("path")
         if let given = path, !given.hasPrefix("/") { path = "/" + given }
 
-        let suites = try Self.loadSuites(arguments.arguments, console: console)
-        let secrets = try suites.map { suite throws(CommandFailure) in
-            try Self.secret(for: suite, arguments: arguments, environment: context.environment)
-        }
+        let suites = try CheckCommand.loadSuites(arguments.arguments, console: console)
+        let secrets = try CheckCommand.secrets(for: suites, arguments: arguments, environment: context.environment)
 
         let (stops, stop) = AsyncStream.makeStream(of: StopReason.self)
         let progress = Self.progressPrinter(console: console, stop: stop)
         let capturePath = arguments.value("captures") ?? "Reports/captures.jsonl"
+        var server = HTTPServer.Configuration(host: host, port: port)
+        server.maxConnections = try arguments.integer("max-connections", in: 1...65_536) ?? 1024
+        server.limits.maxBodyBytes = try arguments.integer("max-body", in: 0...(1 << 34)) ?? server.limits.maxBodyBytes
+        server.headerReadTimeout = .seconds(try arguments.number("header-timeout", minimum: 0.1) ?? 10)
+        server.idleTimeout = .seconds(try arguments.number("idle-timeout", minimum: 0.1) ?? 30)
         let listener = Listener(
             suites: suites,
             configuration: .init(
-                server: .init(host: host, port: port), path: path, capturePath: capturePath,
+                server: server, path: path, capturePath: capturePath,
                 fsync: arguments.flag("fsync"), respondPlan: plan, respondDelay: .seconds(delay),
                 redactsCaptures: arguments.flag("redact-captures")),
             observer: { event in
@@ -118,38 +130,11 @@ public struct ListenCommand: Command {
         console.writeErrorLine("listen: \(listener.capturedCount) deliveries captured in \(capturePath)")
 
         return try Self.checkAndReport(
-            suites: zip(suites, secrets).map { ($0, $1) }, capturePath: capturePath, startedAt: startedAt,
-            arguments: arguments, context: context)
+            suites: suites, secrets: secrets, capturePath: capturePath, startedAt: startedAt, arguments: arguments,
+            context: context)
     }
 
     // MARK: - Steps
-
-    /// Loads the suites, printing diagnostics; any error stops with exit 2.
-    static func loadSuites(_ paths: [String], console: Console) throws(CommandFailure) -> [Suite] {
-        let (suites, diagnostics) = SuiteLoader.loadAll(paths: paths)
-        for diagnostic in diagnostics { console.diagnostic(diagnostic.description) }
-        let errors = diagnostics.filter(\.isError).count
-        guard errors == 0 else {
-            throw .invalidInput("\(errors) suite \(errors == 1 ? "error" : "errors"); nothing ran")
-        }
-        return suites
-    }
-
-    /// The secret that verifies `suite`'s deliveries: `--secret-env NAME` when given, else the suite's
-    /// `{"env": NAME}` (or inline value), else `HOOKCHECK_SECRET`; empty for a scheme without one.
-    static func secret(
-        for suite: Suite, arguments: ParsedArguments, environment: [String: String]
-    ) throws(CommandFailure) -> String {
-        if case .none = suite.profile.scheme { return "" }
-        if arguments.isGiven(SecretOption.spec.name) {
-            return try SecretOption.secret(from: arguments, environment: environment)
-        }
-        switch suite.secret {
-        case .environment(let name): return try SecretOption.secret(named: name, environment: environment)
-        case .inline(let secret): return secret.value
-        case nil: return try SecretOption.secret(named: SecretOption.defaultVariable, environment: environment)
-        }
-    }
 
     /// A function that prints one progress line per event on stderr and forwards completion.
     private static func progressPrinter(
@@ -172,50 +157,24 @@ public struct ListenCommand: Command {
         }
     }
 
-    /// Checks the capture file, writes the reports and prints the summary.
+    /// Checks the capture file with the same checker as `hookcheck check`, writes the reports and
+    /// prints the summary.
     private static func checkAndReport(
-        suites: [(suite: Suite, secret: String)], capturePath: String, startedAt: Date, arguments: ParsedArguments,
+        suites: [Suite], secrets: [String], capturePath: String, startedAt: Date, arguments: ParsedArguments,
         context: CommandContext
     ) throws(CommandFailure) -> ExitCode {
-        let console = context.console
         let results: [SuiteResult]
         do {
-            results = try ListenChecks.judge(
-                suites: suites, capturePath: capturePath, url: arguments.value("url"),
-                warn: { console.warning($0) })
+            results = try Checker.check(
+                capturesAt: capturePath, suites: suites, secrets: secrets,
+                options: CheckOptions(url: arguments.value("url")))
         } catch {
             throw .environment(error.description)
         }
         let run = RunResult(
-            suites: results, startedAt: startedAt, duration: .seconds(context.now().timeIntervalSince(startedAt)),
-            source: capturePath, hostname: ProcessInfo.processInfo.hostName)
-        var redactor = Redactor(headerNames: suites.flatMap { $0.suite.profile.scheme.authenticationHeaders })
-        for entry in suites { redactor.add(secret: entry.secret) }
-        do {
-            try ReportWriter.write(
-                run, to: destinations(arguments), redactor: redactor, environment: context.environment,
-                annotate: { console.writeLine($0) })
-        } catch {
-            throw .environment(error.description)
-        }
-        for (suite, result) in run.failedResults {
-            console.writeErrorLine("FAIL \(suite.name): \(result.name): \(redactor.redact(result.message))")
-        }
-        console.writeLine(run.summary)
-        return run.exitStatus == 0 ? .success : .failure
-    }
-
-    /// The report paths from `--junit`, `--markdown`, `--json` and `--reports`.
-    static func destinations(_ arguments: ParsedArguments) -> ReportDestinations {
-        var destinations =
-            arguments.value("reports").map { ReportDestinations(reportsDirectory: $0) } ?? ReportDestinations()
-        if arguments.isGiven("junit") || arguments.value("reports") == nil {
-            destinations.junit = arguments.value("junit")
-        }
-        if arguments.isGiven("markdown") || arguments.value("reports") == nil {
-            destinations.markdown = arguments.value("markdown")
-        }
-        if arguments.isGiven("json") { destinations.json = arguments.value("json") }
-        return destinations
+            suites: results, startedAt: startedAt,
+            duration: .seconds(max(0, context.now().timeIntervalSince(startedAt))), source: capturePath,
+            hostname: ProcessInfo.processInfo.hostName)
+        return try CheckCommand.report(run, suites: suites, secrets: secrets, arguments: arguments, context: context)
     }
 }
