@@ -6,7 +6,7 @@ import Testing
 
 /// Starts an `HTTPServer` on 127.0.0.1 port 0 with `handler`, runs `body` with its address, and stops it.
 func withStubServer<T: Sendable>(
-    _ handler: @escaping HTTPServer.Handler, _ body: (String) async throws -> T
+    answering handler: @escaping HTTPServer.Handler, run body: (String) async throws -> T
 ) async throws -> T {
     let server = HTTPServer(configuration: HTTPServer.Configuration(host: "127.0.0.1", port: 0), handler: handler)
     try await server.start()
@@ -37,7 +37,7 @@ func verifyingHandler(profile: Profile, secret: String, url: @escaping @Sendable
 
 /// The address of a port nothing listens on: a server started and stopped.
 func refusedAddress() async throws -> String {
-    try await withStubServer({ _ in HTTPResponse(status: 200) }) { $0 }
+    try await withStubServer(answering: { _ in HTTPResponse(status: 200) }, run: { $0 })
 }
 
 @Suite("Send runner")
@@ -56,12 +56,12 @@ struct SendRunnerTests {
         let suite = try Self.githubSuite(cases: 3)
         let address = Mutex("")
         let run = try await withStubServer(
-            verifyingHandler(profile: suite.profile, secret: "s3cr3t", url: { address.withLock { $0 } })
-        ) { base in
-            address.withLock { $0 = base }
-            let runner = SendRunner(options: SendOptions(concurrency: 8))
-            return await runner.run([SuitePlan(suite: suite, target: base + "/hooks", secret: "s3cr3t")])
-        }
+            answering: verifyingHandler(profile: suite.profile, secret: "s3cr3t", url: { address.withLock { $0 } }),
+            run: { base in
+                address.withLock { $0 = base }
+                let runner = SendRunner(options: SendOptions(concurrency: 8))
+                return await runner.run([SuitePlan(suite: suite, target: base + "/hooks", secret: "s3cr3t")])
+            })
         let expectedNames = (0..<3).flatMap { index in
             suite.profile.reportedProbes.map { "case \(index) · \($0)" }
         }
@@ -73,9 +73,11 @@ struct SendRunnerTests {
 
     @Test func wrongAnswersFailWithExpectedAndFound() async throws {
         let suite = try Self.githubSuite(probes: [.valid, .badSignature, .malformedJSON])
-        let run = try await withStubServer({ _ in HTTPResponse(status: 500) }) { base in
-            await SendRunner().run([SuitePlan(suite: suite, target: base, secret: "s")])
-        }
+        let run = try await withStubServer(
+            answering: { _ in HTTPResponse(status: 500) },
+            run: { base in
+                await SendRunner().run([SuitePlan(suite: suite, target: base, secret: "s")])
+            })
         #expect(run.results.map(\.status) == [.failed, .failed, .failed])
         let valid = run.results[0]
         #expect(valid.expected == "accept: 2xx" && valid.found == "500")
@@ -96,14 +98,16 @@ struct SendRunnerTests {
 
     @Test func slowAnswerPastTheTimeoutIsAnError() async throws {
         let suite = try Self.githubSuite(probes: [.valid])
-        let run = try await withStubServer({ _ in
-            try await Task.sleep(for: .seconds(2))
-            return HTTPResponse(status: 200)
-        }) { base in
-            await SendRunner(options: SendOptions(timeout: .milliseconds(100))).run([
-                SuitePlan(suite: suite, target: base, secret: "s")
-            ])
-        }
+        let run = try await withStubServer(
+            answering: { _ in
+                try await Task.sleep(for: .seconds(2))
+                return HTTPResponse(status: 200)
+            },
+            run: { base in
+                await SendRunner(options: SendOptions(timeout: .milliseconds(100))).run([
+                    SuitePlan(suite: suite, target: base, secret: "s")
+                ])
+            })
         #expect(run.results.map(\.status) == [.error])
         #expect(run.results[0].message.contains("timed out"))
     }
@@ -111,12 +115,14 @@ struct SendRunnerTests {
     @Test func answerAfterWithinFails() async throws {
         var suite = try Self.githubSuite(probes: [.valid])
         suite.cases[0].expect.within = 0.05
-        let run = try await withStubServer({ _ in
-            try await Task.sleep(for: .milliseconds(300))
-            return HTTPResponse(status: 200)
-        }) { base in
-            await SendRunner().run([SuitePlan(suite: suite, target: base, secret: "s")])
-        }
+        let run = try await withStubServer(
+            answering: { _ in
+                try await Task.sleep(for: .milliseconds(300))
+                return HTTPResponse(status: 200)
+            },
+            run: { base in
+                await SendRunner().run([SuitePlan(suite: suite, target: base, secret: "s")])
+            })
         #expect(run.results.map(\.status) == [.failed])
         #expect(run.results[0].message.contains("expected an answer within 0.05 s"))
     }
@@ -124,19 +130,21 @@ struct SendRunnerTests {
     @Test func concurrencyKeepsSuiteOrderAndBoundsInFlight() async throws {
         let suite = try Self.githubSuite(cases: 6, probes: [.valid, .badSignature, .replay])
         let inFlight = Mutex((now: 0, peak: 0))
-        let run = try await withStubServer({ request in
-            inFlight.withLock {
-                $0.now += 1
-                $0.peak = max($0.peak, $0.now)
-            }
-            try await Task.sleep(for: .milliseconds(Int.random(in: 1...20)))
-            inFlight.withLock { $0.now -= 1 }
-            return HTTPResponse(status: request.headers["X-Hub-Signature-256"] == nil ? 401 : 200)
-        }) { base in
-            await SendRunner(options: SendOptions(concurrency: 4)).run([
-                SuitePlan(suite: suite, target: base, secret: "s")
-            ])
-        }
+        let run = try await withStubServer(
+            answering: { request in
+                inFlight.withLock {
+                    $0.now += 1
+                    $0.peak = max($0.peak, $0.now)
+                }
+                try await Task.sleep(for: .milliseconds(Int.random(in: 1...20)))
+                inFlight.withLock { $0.now -= 1 }
+                return HTTPResponse(status: request.headers["X-Hub-Signature-256"] == nil ? 401 : 200)
+            },
+            run: { base in
+                await SendRunner(options: SendOptions(concurrency: 4)).run([
+                    SuitePlan(suite: suite, target: base, secret: "s")
+                ])
+            })
         let expected = (0..<6).flatMap { index in ["valid", "bad-signature", "replay"].map { "case \(index) · \($0)" } }
         #expect(run.results.map(\.name) == expected)
         #expect(inFlight.withLock { $0.peak } <= 4)
@@ -146,14 +154,16 @@ struct SendRunnerTests {
     @Test func repeatSendsValidDeliveriesAgainAndSamplesLatency() async throws {
         let suite = try Self.githubSuite(probes: [.valid, .badSignature])
         let count = Mutex(0)
-        let run = try await withStubServer({ request in
-            count.withLock { $0 += 1 }
-            return HTTPResponse(status: 204)
-        }) { base in
-            await SendRunner(options: SendOptions(concurrency: 3, repeatCount: 25)).run([
-                SuitePlan(suite: suite, target: base, secret: "s")
-            ])
-        }
+        let run = try await withStubServer(
+            answering: { request in
+                count.withLock { $0 += 1 }
+                return HTTPResponse(status: 204)
+            },
+            run: { base in
+                await SendRunner(options: SendOptions(concurrency: 3, repeatCount: 25)).run([
+                    SuitePlan(suite: suite, target: base, secret: "s")
+                ])
+            })
         #expect(count.withLock { $0 } == 26)
         #expect(run.latencySamples.count == 26)
         #expect(run.latency?.count == 26)
@@ -164,20 +174,22 @@ struct SendRunnerTests {
 
     @Test func shardAndOnlySelectResults() async throws {
         let suite = try Self.githubSuite(cases: 5, probes: [.valid, .badSignature])
-        try await withStubServer({ _ in HTTPResponse(status: 200) }) { base in
-            let plan = SuitePlan(suite: suite, target: base, secret: "s")
-            var seen: [String] = []
-            for index in 1...2 {
-                let shard = try Shard(parsing: "\(index)/2")
-                let run = await SendRunner(options: SendOptions(shard: shard)).run([plan])
-                seen += run.results.map(\.caseName)
-            }
-            #expect(seen.sorted() == (0..<5).flatMap { ["case \($0)", "case \($0)"] }.sorted())
-            let only = await SendRunner(options: SendOptions(only: GlobPattern("case [13]*"))).run([plan])
-            #expect(only.results.isEmpty, "globs have no character classes")
-            let valid = await SendRunner(options: SendOptions(only: GlobPattern("* · valid"))).run([plan])
-            #expect(valid.results.map(\.check) == Array(repeating: "valid", count: 5))
-        }
+        try await withStubServer(
+            answering: { _ in HTTPResponse(status: 200) },
+            run: { base in
+                let plan = SuitePlan(suite: suite, target: base, secret: "s")
+                var seen: [String] = []
+                for index in 1...2 {
+                    let shard = try Shard(parsing: "\(index)/2")
+                    let run = await SendRunner(options: SendOptions(shard: shard)).run([plan])
+                    seen += run.results.map(\.caseName)
+                }
+                #expect(seen.sorted() == (0..<5).flatMap { ["case \($0)", "case \($0)"] }.sorted())
+                let only = await SendRunner(options: SendOptions(only: GlobPattern("case [13]*"))).run([plan])
+                #expect(only.results.isEmpty, "globs have no character classes")
+                let valid = await SendRunner(options: SendOptions(only: GlobPattern("* · valid"))).run([plan])
+                #expect(valid.results.map(\.check) == Array(repeating: "valid", count: 5))
+            })
     }
 
     @Test func unsignableDeliveryIsAnErrorNamingTheProblem() async throws {
@@ -190,9 +202,11 @@ struct SendRunnerTests {
     @Test func skippedProbesCarryTheirReason() async throws {
         let profile = try #require(Profile.named("clarityflow"))
         let suite = Suite(name: "Clarityflow", profile: profile, cases: [SuiteCase(name: "c", body: Self.body)])
-        let run = try await withStubServer({ _ in HTTPResponse(status: 200) }) { base in
-            await SendRunner().run([SuitePlan(suite: suite, target: base, secret: "")])
-        }
+        let run = try await withStubServer(
+            answering: { _ in HTTPResponse(status: 200) },
+            run: { base in
+                await SendRunner().run([SuitePlan(suite: suite, target: base, secret: "")])
+            })
         let skipped = run.results.filter { $0.status == .skipped }
         #expect(
             skipped.map(\.check) == [
