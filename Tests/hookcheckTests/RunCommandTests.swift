@@ -85,7 +85,8 @@ struct RunCommandTests {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let suite = try Self.writeSuite(in: folder)
-        let result = try await Self.serving({ _ in HTTPResponse(status: 200) }) { base in
+        let acceptAll: HTTPServer.Handler = { _ in HTTPResponse(status: 200) }
+        let result = try await Self.serving(acceptAll) { base in
             try await runHookcheck(
                 args: ["run", suite, "--target", base, "--only", "ping · *", "--reports", folder.path],
                 env: ["E2E_GITHUB_SECRET": Self.secret])
@@ -103,7 +104,8 @@ struct RunCommandTests {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let suite = try Self.writeSuite(in: folder)
-        let address = try await Self.serving({ _ in HTTPResponse(status: 200) }) { $0 }
+        let acceptAll: HTTPServer.Handler = { _ in HTTPResponse(status: 200) }
+        let address = try await Self.serving(acceptAll) { $0 }
         let result = try await runHookcheck(
             args: ["run", suite, "--target", address, "--shard", "2/2", "--reports", folder.path],
             env: ["E2E_GITHUB_SECRET": Self.secret])
