@@ -216,3 +216,24 @@ struct SendRunnerTests {
         #expect(skipped.allSatisfy { $0.message.hasPrefix("clarityflow ") })
     }
 }
+
+@Suite("Harness")
+struct HarnessTests {
+    @Test func libraryRunNamesTheMissingSecretAndRunsWithIt() async throws {
+        let profile = try #require(Profile.named("github"))
+        let suite = Suite(
+            name: "GitHub", profile: profile, secret: .environment("GH_SECRET"), probes: [.valid, .badSignature],
+            cases: [SuiteCase(name: "ping", body: SendRunnerTests.body, headers: [("X-GitHub-Event", "ping")])])
+        let target = try #require(URL(string: "http://127.0.0.1:9/"))
+        await #expect(throws: HarnessError.missingSecret(variable: "GH_SECRET", suite: "GitHub")) {
+            try await Harness.run(suite, target: target)
+        }
+        let outcome = try await withStubServer(
+            answering: verifyingHandler(profile: profile, secret: "s", url: { "" }),
+            run: { base in
+                try await Harness.run(suite, target: #require(URL(string: base + "/")), secrets: ["GH_SECRET": "s"])
+            })
+        #expect(outcome.failed.isEmpty, "\(outcome.summary)")
+        #expect(outcome.run.passed == 2)
+    }
+}
