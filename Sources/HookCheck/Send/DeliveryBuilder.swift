@@ -48,8 +48,16 @@ public struct DeliveryBuilder: Sendable {
     public func deliveries(
         for suiteCase: SuiteCase, probe: ProbeKind, target: String
     ) throws(DeliveryBuildError) -> [Delivery] {
+        try deliveries(for: suiteCase, probe: probe, target: target, encodedBody: nil)
+    }
+
+    /// As ``deliveries(for:probe:target:)``; `encodedBody`, when given, is the compact JSON of the case body
+    /// as written, reused when the profile adds nothing to the body (repeated valid deliveries).
+    func deliveries(
+        for suiteCase: SuiteCase, probe: ProbeKind, target: String, encodedBody: [UInt8]?
+    ) throws(DeliveryBuildError) -> [Delivery] {
         if let reason = profile.skipReason(for: probe) { throw .notApplicable(probe, reason: reason) }
-        let delivery = try build(suiteCase, probe: probe, target: target)
+        let delivery = try build(suiteCase, probe: probe, target: target, encodedBody: encodedBody)
         return probe == .replay ? [delivery, delivery] : [delivery]
     }
 
@@ -66,9 +74,9 @@ public struct DeliveryBuilder: Sendable {
 
     // MARK: - Building
 
-    private func build(_ suiteCase: SuiteCase, probe: ProbeKind, target: String) throws(DeliveryBuildError)
-        -> Delivery
-    {
+    private func build(
+        _ suiteCase: SuiteCase, probe: ProbeKind, target: String, encodedBody: [UInt8]?
+    ) throws(DeliveryBuildError) -> Delivery {
         var body = suiteCase.body
         var headers = HTTPHeaders()
         if profile.method == .post { headers.add(name: "Content-Type", value: profile.contentType) }
@@ -85,7 +93,13 @@ public struct DeliveryBuilder: Sendable {
         let timestamp = fillTimestamp(body: &body, headers: &headers, skew: skew, forced: skew != 0)
         if probe == .unknownEvent { writeEvent(Self.unknownEventType, body: &body, headers: &headers) }
 
-        var (url, bytes) = encode(body, target: target)
+        var url: String
+        var bytes: [UInt8]
+        if let encodedBody, profile.method == .post, probe == .valid, body == suiteCase.body {
+            (url, bytes) = (target, encodedBody)
+        } else {
+            (url, bytes) = encode(body, target: target)
+        }
         switch probe {
         case .reformattedJSON: bytes = Array(JSONWriter.reformatted(body).utf8)
         case .malformedJSON: bytes = Self.malformed(bytes)

@@ -127,6 +127,8 @@ public struct SendRunner: Sendable {
         var target: String
         var timeout: Duration
         var isFirst: Bool
+        /// The case body's compact JSON, shared by the repeats of a valid delivery.
+        var encodedBody: [UInt8]?
     }
 
     enum JobOutcome: Sendable {
@@ -148,13 +150,14 @@ public struct SendRunner: Sendable {
                     if let only = options.only, !only.matches(name) { continue }
                     let skipReason = plan.suite.profile.skipReason(for: probe)
                     let count = skipReason != nil ? 0 : (probe == .valid ? options.repeatCount : 1)
+                    let encodedBody = count > 1 ? Array(JSONWriter.compact(suiteCase.body).utf8) : nil
                     for index in 0..<count {
                         jobs.append(
                             Job(
                                 result: planned.count, builder: builder, suiteCase: suiteCase, probe: probe,
                                 target: plan.target,
                                 timeout: options.timeout ?? Self.timeout(within: suiteCase.expect.within),
-                                isFirst: index == 0))
+                                isFirst: index == 0, encodedBody: encodedBody))
                     }
                     planned.append(
                         PlannedResult(
@@ -177,7 +180,8 @@ public struct SendRunner: Sendable {
     private func perform(_ job: Job) async -> JobOutcome {
         let deliveries: [Delivery]
         do {
-            deliveries = try job.builder.deliveries(for: job.suiteCase, probe: job.probe, target: job.target)
+            deliveries = try job.builder.deliveries(
+                for: job.suiteCase, probe: job.probe, target: job.target, encodedBody: job.encodedBody)
         } catch {
             return .unbuildable(error)
         }
