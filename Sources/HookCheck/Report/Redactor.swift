@@ -19,6 +19,11 @@ public struct Redactor: Sendable, Hashable {
     public private(set) var headerNames: Set<String>
     /// Strings replaced anywhere in report text, longest first.
     public private(set) var secrets: [String]
+    /// The secrets of four bytes or more, keyed by their first four bytes, longest first: one pass
+    /// over a text finds every occurrence, however many secrets there are.
+    private var index: [UInt32: [[UInt8]]] = [:]
+    /// The secrets shorter than four bytes, replaced the slow way.
+    private var shortSecrets: [String] = []
 
     /// Creates a redactor.
     /// - Parameters:
@@ -41,8 +46,63 @@ public struct Redactor: Sendable, Hashable {
         forms.insert(bytes.map { String(format: "%02X", $0) }.joined())
         forms.insert(bytes.base64EncodedString())
         if secret.hasPrefix("whsec_"), secret.count > 6 { forms.insert(String(secret.dropFirst(6))) }
-        let merged = Set(secrets).union(forms).filter { !$0.isEmpty }
-        secrets = merged.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+        merge(forms)
+    }
+
+    /// Adds `values` to the secrets and rebuilds the lookup index once.
+    private mutating func merge(_ values: Set<String>) {
+        let merged = Set(secrets).union(values).filter { !$0.isEmpty }
+        guard merged.count != secrets.count else { return }
+        secrets = merged.sorted { $0.utf8.count != $1.utf8.count ? $0.utf8.count > $1.utf8.count : $0 < $1 }
+        index = [:]
+        shortSecrets = []
+        for secret in secrets {
+            let bytes = Array(secret.utf8)
+            if bytes.count >= 4 {
+                index[Self.prefixKey(bytes, at: 0), default: []].append(bytes)
+            } else {
+                shortSecrets.append(secret)
+            }
+        }
+    }
+
+    private static func prefixKey(_ bytes: [UInt8], at offset: Int) -> UInt32 {
+        UInt32(bytes[offset]) << 24 | UInt32(bytes[offset + 1]) << 16 | UInt32(bytes[offset + 2]) << 8
+            | UInt32(bytes[offset + 3])
+    }
+
+    /// `text` with every secret of four bytes or more replaced in one pass; overlapping or adjacent
+    /// occurrences become one placeholder, so no part of any secret survives.
+    private func replacingIndexedSecrets(in text: String) -> String {
+        guard !index.isEmpty else { return text }
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 4 else { return text }
+        var covered: [Range<Int>] = []
+        for position in 0...(bytes.count - 4) {
+            guard let candidates = index[Self.prefixKey(bytes, at: position)],
+                let match = candidates.first(where: { secret in
+                    position + secret.count <= bytes.count
+                        && bytes[position..<(position + secret.count)].elementsEqual(secret)
+                })
+            else { continue }
+            let end = position + match.count
+            if let last = covered.last, position <= last.upperBound {
+                covered[covered.count - 1] = last.lowerBound..<max(last.upperBound, end)
+            } else {
+                covered.append(position..<end)
+            }
+        }
+        guard !covered.isEmpty else { return text }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var copied = 0
+        for range in covered {
+            output.append(contentsOf: bytes[copied..<range.lowerBound])
+            output.append(contentsOf: Self.placeholder.utf8)
+            copied = range.upperBound
+        }
+        output.append(contentsOf: bytes[copied...])
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// Whether the value of header `name` is redacted.
@@ -53,8 +113,8 @@ public struct Redactor: Sendable, Hashable {
     /// `text` with every secret replaced, and with the value of every `Name: value` line whose
     /// header is redacted replaced.
     public func redact(_ text: String) -> String {
-        var result = text
-        for secret in secrets where result.contains(secret) {
+        var result = replacingIndexedSecrets(in: text)
+        for secret in shortSecrets where result.contains(secret) {
             result = result.replacingOccurrences(of: secret, with: Self.placeholder)
         }
         guard result.contains(":") else { return result }
@@ -82,11 +142,13 @@ public struct Redactor: Sendable, Hashable {
     /// added as secrets first, so a message quoting a signature is redacted too.
     public func redact(_ run: RunResult) -> RunResult {
         var redactor = self
+        var values: Set<String> = []
         for attempt in run.results.flatMap(\.attempts) {
             for field in attempt.requestHeaders ?? [] where isRedacted(header: field.name) {
-                redactor.addHeaderValue(field.value)
+                values.formUnion(Self.headerValueParts(field.value))
             }
         }
+        redactor.merge(values)
         var run = run
         run.source = redactor.redact(run.source)
         run.suites = run.suites.map { suite in
@@ -119,17 +181,16 @@ public struct Redactor: Sendable, Hashable {
         return result
     }
 
-    /// Adds a redacted header's value, and its long parts (`v1=<hex>`, `v1,<base64>`), as secrets.
-    private mutating func addHeaderValue(_ value: String) {
+    /// A redacted header's value and its long parts (`v1=<hex>`, `v1,<base64>`), to replace as secrets.
+    private static func headerValueParts(_ value: String) -> Set<String> {
         let trimmed = value.trimmingCharacters(in: .whitespaces)
-        guard trimmed.count >= 4 else { return }
+        guard trimmed.count >= 4 else { return [] }
         var parts: Set<String> = [trimmed]
         for piece in trimmed.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == " " }) {
             let token = piece.split(separator: "=", maxSplits: 1).last.map(String.init) ?? String(piece)
             if token.count >= 16 { parts.insert(token) }
             if piece.count >= 16 { parts.insert(String(piece)) }
         }
-        let merged = Set(secrets).union(parts)
-        secrets = merged.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+        return parts
     }
 }

@@ -64,3 +64,37 @@ struct RedactorTests {
         }
     }
 }
+
+@Suite("Redactor at scale")
+struct RedactorScaleTests {
+    @Test func everySignatureQuotedAnywhereInARunIsRedacted() {
+        let signatures = (0..<1500).map { "v1,\(String(repeating: "k", count: 8))\(1_000_000 + $0)AbCdEfGhIjKl=" }
+        let results = signatures.enumerated().map { index, signature in
+            CaseResult(
+                caseName: "case \(index)", check: "valid", status: .failed,
+                message: "the receiver echoed \(signature) twice: \(signature)",
+                attempts: [
+                    DeliveryAttempt(
+                        method: "POST", target: "http://127.0.0.1:1/", status: 400,
+                        sentAt: Date(timeIntervalSince1970: 0),
+                        latency: .milliseconds(1),
+                        requestHeaders: [HTTPField(name: "webhook-signature", value: signature)])
+                ])
+        }
+        let run = RunResult(
+            suites: [
+                SuiteResult(name: "s", profile: "standard-webhooks", target: "t", startedAt: Date(), results: results)
+            ],
+            startedAt: Date(), duration: .seconds(1), source: "t")
+        let redacted = Redactor(secrets: ["short", "ab"]).redact(run)
+        for result in redacted.results {
+            #expect(!result.message.contains("AbCdEfGhIjKl"), "\(result.message)")
+            #expect(result.message.components(separatedBy: Redactor.placeholder).count == 3)
+        }
+    }
+
+    @Test func shortSecretsAndOverlapsAreReplaced() {
+        let redactor = Redactor(secrets: ["abc", "abcdefgh", "defghijk"])
+        #expect(redactor.redact("xxabcdefghijkyy abc") == "xx[redacted]yy [redacted]")
+    }
+}
