@@ -1,6 +1,8 @@
 import Foundation
 
-/// `hookcheck run` as a library call, for `swift test` suites:
+/// The harness as library calls, for `swift test` suites: ``run(_:target:secrets:options:)`` plays
+/// the provider against your receiver, ``check(_:captures:secrets:url:)`` judges captured
+/// deliveries, and ``listen(_:secrets:configuration:)`` captures a sender's deliveries in-process.
 ///
 /// ```swift
 /// let suite = try Suite.load(from: URL(filePath: "Suites/cryptlex.json"))
@@ -9,8 +11,8 @@ import Foundation
 /// #expect(outcome.failed.isEmpty, "\(outcome.summary)")
 /// ```
 public enum Harness {
-    /// What a library run judged.
-    public struct Outcome: Sendable {
+    /// What a library run or check judged; prints as its ``summary``.
+    public struct Outcome: Sendable, CustomStringConvertible {
         /// Every result, with the run's figures.
         public var run: RunResult
         /// The failed and error results, in suite order.
@@ -18,6 +20,13 @@ public enum Harness {
         /// `hookcheck: 41 passed, 2 failed, 0 errors, 3 skipped`, then one line per failed result.
         public var summary: String {
             ([run.summary] + failed.map { "\($0.name): \($0.message)" }).joined(separator: "\n")
+        }
+
+        public var description: String { summary }
+
+        /// Wraps a run.
+        public init(run: RunResult) {
+            self.run = run
         }
     }
 
@@ -32,23 +41,28 @@ public enum Harness {
     public static func run(
         _ suite: Suite, target: URL, secrets: [String: String] = [:], options: SendOptions = SendOptions()
     ) async throws(HarnessError) -> Outcome {
-        let secret: String
+        let secret = try self.secret(for: suite, in: secrets)
+        let plan = SuitePlan(suite: suite, target: target.absoluteString, secret: secret)
+        return Outcome(run: await SendRunner(options: options).run([plan]))
+    }
+
+    /// The secret `suite` verifies or signs with: none for unauthenticated profiles, the suite's inline
+    /// value, else `secrets[NAME]` for its `{"env": NAME}`, else `secrets["HOOKCHECK_SECRET"]`.
+    static func secret(for suite: Suite, in secrets: [String: String]) throws(HarnessError) -> String {
         switch (suite.profile.scheme, suite.secret) {
         case (.none, _):
-            secret = ""
+            return ""
         case (_, .inline(let value)):
-            secret = value.value
+            return value.value
         case (_, .environment(let name)):
             guard let value = secrets[name] else { throw .missingSecret(variable: name, suite: suite.name) }
-            secret = value
+            return value
         case (_, nil):
             guard let value = secrets[SecretOption.defaultVariable] else {
                 throw .missingSecret(variable: SecretOption.defaultVariable, suite: suite.name)
             }
-            secret = value
+            return value
         }
-        let plan = SuitePlan(suite: suite, target: target.absoluteString, secret: secret)
-        return Outcome(run: await SendRunner(options: options).run([plan]))
     }
 }
 
@@ -56,11 +70,17 @@ public enum Harness {
 public enum HarnessError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The secret the suite names is not among the secrets given.
     case missingSecret(variable: String, suite: String)
+    /// The capture file cannot be read or written.
+    case captureFile(String)
+    /// The listener could not start (port in use, capture file unwritable).
+    case cannotListen(String)
 
     public var description: String {
         switch self {
         case .missingSecret(let variable, let suite):
             "suite '\(suite)' needs the secret \(variable), which is not among the secrets given"
+        case .captureFile(let reason): reason
+        case .cannotListen(let reason): "cannot listen: \(reason)"
         }
     }
 }
