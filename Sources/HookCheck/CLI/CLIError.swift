@@ -25,6 +25,9 @@ public enum CLIError: Error, Equatable, Sendable, CustomStringConvertible {
     case unexpectedArgument(String)
     /// An option's value is not of the expected form, e.g. `--concurrency abc`.
     case invalidValue(synopsis: String, value: String, expected: String)
+    /// A name given as an option's value is not one of the known ones (`kind` is `profile`, say);
+    /// `suggestion` is the closest known name.
+    case unknownName(kind: String, name: String, suggestion: String?)
     /// An option's value was rejected by the parser of its type; `message` is that parser's own
     /// description (quoting the value), e.g. `invalid shard '3/2': K must be between 1 and 2`.
     case rejectedValue(synopsis: String, message: String)
@@ -53,6 +56,8 @@ public enum CLIError: Error, Equatable, Sendable, CustomStringConvertible {
             "unexpected argument '\(argument)'"
         case .invalidValue(let synopsis, let value, let expected):
             "invalid value '\(value)' for '\(synopsis)': expected \(expected)"
+        case .unknownName(let kind, let name, let suggestion):
+            "unknown \(kind) '\(name)'" + Self.didYouMean(suggestion)
         case .rejectedValue(let synopsis, let message):
             "'\(synopsis)': \(message)"
         case .secretOnCommandLine(let option):

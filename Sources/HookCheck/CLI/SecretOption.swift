@@ -19,6 +19,15 @@ public enum SecretOption {
         return try secret(named: name, environment: environment)
     }
 
+    /// The secret `scheme` needs: empty for `none` (nothing to read), else as
+    /// ``secret(from:environment:)``.
+    public static func secret(
+        for scheme: SignatureScheme, from arguments: ParsedArguments, environment: [String: String]
+    ) throws(CommandFailure) -> String {
+        if case .none = scheme { return "" }
+        return try secret(from: arguments, environment: environment)
+    }
+
     /// The secret in variable `name`.
     /// - Throws: ``CommandFailure`` (exit 2) when `name` is not a variable name, or the variable
     ///   is unset or empty.

@@ -26,7 +26,8 @@ struct JSONScanner {
         mutating func register(_ newKey: String) -> Bool {
             if keySet == nil && members.count >= 16 { keySet = Set(members.map(\.key)) }
             if keySet != nil { return keySet?.insert(newKey).inserted ?? false }
-            return !members.contains { $0.key == newKey }
+            let length = newKey.utf8.count
+            return !members.contains { $0.key.utf8.count == length && $0.key == newKey }
         }
     }
 
@@ -102,6 +103,7 @@ struct JSONScanner {
             while let top = frames.indices.last {
                 skipWhitespace()
                 if frames[top].isObject {
+                    if frames[top].members.isEmpty { frames[top].members.reserveCapacity(8) }
                     frames[top].members.append(JSONObject.Member(key: frames[top].key, value: value))
                     if try readSeparator(close: UInt8(ascii: "}"), expected: .commaOrEndOfObject) {
                         try readKey(expected: .key)
@@ -109,6 +111,7 @@ struct JSONScanner {
                     }
                     value = .object(JSONObject(uniqueMembers: frames.removeLast().members))
                 } else {
+                    if frames[top].elements.isEmpty { frames[top].elements.reserveCapacity(8) }
                     frames[top].elements.append(value)
                     if try readSeparator(close: UInt8(ascii: "]"), expected: .commaOrEndOfArray) {
                         continue readValue
@@ -178,12 +181,17 @@ struct JSONScanner {
     }
 
     private mutating func skipWhitespace() {
-        while index < bytes.count {
-            switch bytes[index] {
-            case 0x20, 0x0A, 0x0D, 0x09: index += 1
-            default: return
+        let buffer = bytes
+        var position = index
+        while position < buffer.count {
+            switch buffer[position] {
+            case 0x20, 0x0A, 0x0D, 0x09: position += 1
+            default:
+                index = position
+                return
             }
         }
+        index = position
     }
 
     // MARK: - Scalars
@@ -194,6 +202,15 @@ struct JSONScanner {
         let quote = index
         index += 1
         let start = index
+        // Plain ASCII is the common case: scan it with locals the optimiser can keep in registers.
+        let buffer = bytes
+        var position = index
+        while position < buffer.count {
+            let byte = buffer[position]
+            guard byte >= 0x20 && byte < 0x80 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") else { break }
+            position += 1
+        }
+        index = position
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
@@ -405,7 +422,10 @@ struct JSONScanner {
     }
 
     private mutating func skipDigits() {
-        while index < bytes.count && isDigit(bytes[index]) { index += 1 }
+        let buffer = bytes
+        var position = index
+        while position < buffer.count && isDigit(buffer[position]) { position += 1 }
+        index = position
     }
 
     private func invalidNumber(from start: Int) -> Failure {
@@ -420,19 +440,26 @@ struct JSONScanner {
         guard isWordByte(byte) else { throw unexpected(.value, isAtContainer: false) }
         var end = start
         while end < bytes.count && isWordByte(bytes[end]) { end += 1 }
-        let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
         let value: JSONValue
-        if word.elementsEqual("true".utf8) {
+        if matches(start, end, "true") {
             value = .bool(true)
-        } else if word.elementsEqual("false".utf8) {
+        } else if matches(start, end, "false") {
             value = .bool(false)
-        } else if word.elementsEqual("null".utf8) {
+        } else if matches(start, end, "null") {
             value = .null
         } else {
             throw Failure(reason: .invalidLiteral(wordText(from: start)), offset: start, isAtContainer: false)
         }
         index = end
         return value
+    }
+
+    /// Whether `bytes[start..<end]` spells `word` (ASCII).
+    private func matches(_ start: Int, _ end: Int, _ word: StaticString) -> Bool {
+        guard end - start == word.utf8CodeUnitCount else { return false }
+        let pointer = word.utf8Start
+        for offset in 0..<(end - start) where bytes[start + offset] != pointer[offset] { return false }
+        return true
     }
 
     private func isDigit(_ byte: UInt8) -> Bool {

@@ -1,3 +1,6 @@
+import Foundation
+import HookHTTP
+
 /// `hookcheck sign --profile NAME`: sign a body read from stdin and print the header lines to add.
 public struct SignCommand: Command {
     public init() {}
@@ -22,6 +25,50 @@ public struct SignCommand: Command {
         """
 
     public func run(_ arguments: ParsedArguments, in context: CommandContext) async throws -> ExitCode {
-        UnavailableCommand.run(name, console: context.console)
+        let profile = try ProfileOption.profile(named: arguments.value("profile") ?? "")
+        let scheme = profile.scheme
+        if let timestamp = arguments.value("timestamp"), scheme.isTimestamped, Int(timestamp) == nil {
+            throw CLIError.invalidValue(synopsis: "--timestamp T", value: timestamp, expected: "unix seconds")
+        }
+        let secret = try SecretOption.secret(for: scheme, from: arguments, environment: context.environment)
+        let body = try BodyInput.read(from: context)
+        let envelope = try? JSONParser.parse(body)
+
+        var id = arguments.value("id") ?? profile.id(in: envelope, headers: [])
+        if id == nil, Self.isHeaderSource(profile.id) {
+            id = Self.freshID()
+        }
+        var timestamp = arguments.value("timestamp") ?? profile.timestampText(in: envelope, headers: [])
+        if timestamp == nil || (scheme.isTimestamped && arguments.value("timestamp") == nil) {
+            timestamp = String(Int(context.now().timeIntervalSince1970.rounded(.down)))
+        }
+
+        let signingContext = SigningContext(
+            body: body, url: arguments.value("url") ?? "", method: arguments.value("method") ?? "POST", id: id,
+            timestamp: timestamp)
+        let fields: [HTTPField]
+        do {
+            fields = try scheme.sign(signingContext, secret: secret)
+        } catch {
+            throw CommandFailure.invalidInput("cannot sign with profile \(profile.name): \(error)")
+        }
+        for field in fields {
+            context.console.writeLine("\(field.name): \(field.value)")
+        }
+        return .success
+    }
+
+    private static func isHeaderSource(_ source: FieldSource) -> Bool {
+        switch source {
+        case .header, .headerParameter: true
+        case .pointer, .none: false
+        }
+    }
+
+    /// A fresh delivery id in the `msg_` + 27 base62 characters shape Svix uses.
+    private static func freshID() -> String {
+        let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+        var generator = SystemRandomNumberGenerator()
+        return "msg_" + String((0..<27).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
     }
 }

@@ -1,0 +1,175 @@
+extension Pattern {
+    /// The matcher keys the language knows, in documentation order.
+    public static let matcherNames = [
+        "$type", "$format", "$regex", "$in", "$min", "$max", "$length", "$each", "$contains", "$like", "$any",
+        "$absent", "$exact",
+    ]
+
+    /// Compiles a pattern written in JSON.
+    /// - Parameters:
+    ///   - json: the pattern as written (a `match` value or a profile's `envelope`).
+    ///   - pointer: where `json` sits in its file, for error messages.
+    /// - Returns: the compiled pattern; regular expressions are compiled once, here.
+    /// - Throws: ``PatternError`` for an unknown `$` matcher, an invalid regular expression, a matcher
+    ///   argument of the wrong kind, or an object mixing `$` keys with member keys.
+    public static func compile(_ json: JSONValue, at pointer: JSONPointer = .root) throws(PatternError) -> Pattern {
+        switch json {
+        case .null, .bool, .number, .string:
+            return .literal(json)
+        case .array(let elements):
+            var patterns: [Pattern] = []
+            for (index, element) in elements.enumerated() {
+                patterns.append(try compile(element, at: pointer.appending(index: index)))
+            }
+            return .array(patterns)
+        case .object(let object):
+            let matcherKeys = object.keys.filter { $0.hasPrefix("$") }
+            guard let firstMatcher = matcherKeys.first else {
+                var members: [Member] = []
+                for member in object {
+                    let pattern = try compile(member.value, at: pointer.appending(member.key))
+                    members.append(Member(key: member.key, pattern: pattern))
+                }
+                return .object(members)
+            }
+            if let literalKey = object.keys.first(where: { !$0.hasPrefix("$") }) {
+                throw .mixedKeys(matcher: firstMatcher, member: literalKey, at: pointer)
+            }
+            var patterns: [Pattern] = []
+            for member in object {
+                patterns.append(try compileMatcher(member.key, member.value, at: pointer.appending(member.key)))
+            }
+            return patterns.count == 1 ? patterns[0] : .all(patterns)
+        }
+    }
+
+    // MARK: - Matchers
+
+    private static func compileMatcher(
+        _ name: String, _ argument: JSONValue, at pointer: JSONPointer
+    ) throws(PatternError) -> Pattern {
+        func invalid(_ expected: String) -> PatternError {
+            .invalidArgument(matcher: name, expected: expected, found: Phrase.summary(of: argument), at: pointer)
+        }
+        switch name {
+        case "$type":
+            return .type(try compileTypes(argument, at: pointer))
+        case "$format":
+            let names = Format.allCases.map(\.rawValue)
+            guard let text = argument.stringValue else { throw invalid("a format name") }
+            guard let format = Format(rawValue: text) else {
+                throw invalid("one of \(names.joined(separator: ", "))\(Phrase.didYouMean(text, among: names))")
+            }
+            return .format(format)
+        case "$regex":
+            guard let source = argument.stringValue else { throw invalid("a regular expression string") }
+            do {
+                return .regex(try RegularExpression(source))
+            } catch {
+                throw .invalidRegex(source, at: pointer)
+            }
+        case "$in":
+            guard let values = argument.arrayValue, !values.isEmpty else { throw invalid("a non-empty array") }
+            return .oneOf(values)
+        case "$min", "$max":
+            guard let number = argument.numberText, DecimalNumber(number) != nil else { throw invalid("a number") }
+            return name == "$min" ? .minimum(number) : .maximum(number)
+        case "$length":
+            return try compileLength(argument, at: pointer, invalid: invalid)
+        case "$each":
+            return .each(try compile(argument, at: pointer))
+        case "$contains":
+            return .contains(try compile(argument, at: pointer))
+        case "$like":
+            return shape(of: argument)
+        case "$any":
+            guard argument == .bool(true) else { throw invalid("true") }
+            return .any
+        case "$absent":
+            guard let flag = argument.boolValue else { throw invalid("true or false") }
+            return flag ? .absent : .any
+        case "$exact":
+            return .exact(argument)
+        default:
+            throw .unknownMatcher(name, at: pointer)
+        }
+    }
+
+    private static func compileTypes(_ argument: JSONValue, at pointer: JSONPointer) throws(PatternError) -> [JSONType]
+    {
+        let names = JSONType.allCases.map(\.rawValue)
+        func type(_ value: JSONValue, at pointer: JSONPointer) throws(PatternError) -> JSONType {
+            guard let text = value.stringValue else {
+                throw .invalidArgument(
+                    matcher: "$type", expected: "a type name or a list of them", found: Phrase.summary(of: value),
+                    at: pointer)
+            }
+            guard let type = JSONType(rawValue: text) else {
+                throw .invalidArgument(
+                    matcher: "$type",
+                    expected: "one of \(names.joined(separator: ", "))\(Phrase.didYouMean(text, among: names))",
+                    found: Phrase.quoted(text), at: pointer)
+            }
+            return type
+        }
+        guard let list = argument.arrayValue else { return [try type(argument, at: pointer)] }
+        guard !list.isEmpty else {
+            throw .invalidArgument(matcher: "$type", expected: "a non-empty list", found: "an empty array", at: pointer)
+        }
+        var types: [JSONType] = []
+        for (index, element) in list.enumerated() {
+            types.append(try type(element, at: pointer.appending(index: index)))
+        }
+        return types
+    }
+
+    private static func compileLength(
+        _ argument: JSONValue, at pointer: JSONPointer, invalid: (String) -> PatternError
+    ) throws(PatternError) -> Pattern {
+        let expected = "a count or {\"min\": n, \"max\": n} with non-negative integers"
+        func count(_ value: JSONValue) -> Int? {
+            guard let count = value.intValue, count >= 0 else { return nil }
+            return count
+        }
+        if let exact = count(argument) { return .length(min: exact, max: exact) }
+        guard let object = argument.objectValue, !object.isEmpty else { throw invalid(expected) }
+        var bounds: [String: Int] = [:]
+        for member in object {
+            guard member.key == "min" || member.key == "max", let value = count(member.value) else {
+                throw invalid(expected)
+            }
+            bounds[member.key] = value
+        }
+        if let min = bounds["min"], let max = bounds["max"], min > max { throw invalid("min no greater than max") }
+        return .length(min: bounds["min"], max: bounds["max"])
+    }
+
+    // MARK: - Shapes
+
+    /// The shape of an example value: the pattern `check` applies to a captured body using a case's body.
+    ///
+    /// An object requires the example's keys (extra keys are allowed), each with a value of the same shape;
+    /// a string, number or Boolean requires that JSON type; `null` requires only that the member is present
+    /// (examples show `null` where real deliveries may carry a value); an array requires an array whose every
+    /// element has the shape of the example's first element (or, when the example's elements differ in
+    /// type, one of their types); an empty array requires any array.
+    public static func shape(of example: JSONValue) -> Pattern {
+        switch example {
+        case .null: return .any
+        case .bool: return .type([.boolean])
+        case .number: return .type([.number])
+        case .string: return .type([.string])
+        case .object(let object):
+            return .object(object.map { Member(key: $0.key, pattern: shape(of: $0.value)) })
+        case .array(let elements):
+            guard let first = elements.first else { return .type([.array]) }
+            let typeNames = elements.map(\.typeName)
+            if typeNames.allSatisfy({ $0 == first.typeName }) { return .each(shape(of: first)) }
+            var types: [JSONType] = []
+            for name in typeNames {
+                if let type = JSONType(rawValue: name), !types.contains(type) { types.append(type) }
+            }
+            return .each(.type(types))
+        }
+    }
+}

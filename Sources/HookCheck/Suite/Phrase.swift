@@ -1,0 +1,130 @@
+// Small text helpers shared by the matcher and the suite loader's messages.
+
+/// Phrases for messages: quoting, value summaries, counts and did-you-mean suggestions.
+enum Phrase {
+    /// `text` as a JSON string literal, shortened to about `limit` characters with `…`.
+    static func quoted(_ text: String, limit: Int = 80) -> String {
+        var result = "\""
+        var count = 0
+        for scalar in text.unicodeScalars {
+            if count >= limit {
+                result += "…"
+                break
+            }
+            count += 1
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+
+    /// A short rendering of a value for "found …" in messages: strings quoted, numbers as written,
+    /// containers summarised, and `nothing` for a missing value.
+    static func summary(of value: JSONValue?) -> String {
+        guard let value else { return "nothing" }
+        switch value {
+        case .null: return "null"
+        case .bool(let flag): return flag ? "true" : "false"
+        case .number(let text): return text.count > 40 ? String(text.prefix(40)) + "…" : text
+        case .string(let text): return Phrase.quoted(text)
+        case .array(let elements):
+            return elements.isEmpty ? "an empty array" : "an array of \(Phrase.countText(elements.count, "element"))"
+        case .object(let object):
+            return object.isEmpty ? "an empty object" : "an object with \(Phrase.countText(object.count, "member"))"
+        }
+    }
+
+    /// `value` as compact JSON (for literals in "expected …"), shortened to about `limit` characters.
+    static func compactText(of value: JSONValue, limit: Int = 80) -> String {
+        var text = ""
+        Phrase.appendCompact(value, to: &text, limit: limit)
+        return text.count > limit ? String(text.prefix(limit)) + "…" : text
+    }
+
+    private static func appendCompact(_ value: JSONValue, to text: inout String, limit: Int) {
+        guard text.count <= limit else { return }
+        switch value {
+        case .null: text += "null"
+        case .bool(let flag): text += flag ? "true" : "false"
+        case .number(let number): text += number
+        case .string(let string): text += Phrase.quoted(string, limit: limit)
+        case .array(let elements):
+            text += "["
+            for (index, element) in elements.enumerated() {
+                if index > 0 { text += "," }
+                Phrase.appendCompact(element, to: &text, limit: limit)
+            }
+            text += "]"
+        case .object(let object):
+            text += "{"
+            for (index, member) in object.enumerated() {
+                if index > 0 { text += "," }
+                text += Phrase.quoted(member.key, limit: limit) + ":"
+                Phrase.appendCompact(member.value, to: &text, limit: limit)
+            }
+            text += "}"
+        }
+    }
+
+    /// `"1 element"`, `"3 elements"`.
+    static func countText(_ count: Int, _ noun: String) -> String {
+        count == 1 ? "1 \(noun)" : "\(count) \(noun)s"
+    }
+
+    /// The JSON type name with its article, for messages: `a string`, `an object`, `null`.
+    static func articled(_ typeName: String) -> String {
+        switch typeName {
+        case "null": "null"
+        case "object", "array", "integer": "an \(typeName)"
+        default: "a \(typeName)"
+        }
+    }
+
+    /// The candidate closest to `word` by edit distance, when it is close enough to be a likely typo.
+    static func closestMatch(to word: String, among candidates: some Sequence<String>) -> String? {
+        let lowered = Array(word.lowercased().unicodeScalars)
+        var best: (candidate: String, distance: Int)?
+        for candidate in candidates {
+            let distance = Phrase.editDistance(lowered, Array(candidate.lowercased().unicodeScalars))
+            if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
+        }
+        guard let best else { return nil }
+        let threshold = max(1, min(3, max(lowered.count, best.candidate.count) / 4))
+        return best.distance <= threshold ? best.candidate : nil
+    }
+
+    /// ` (did you mean "x"?)` or the empty string.
+    static func didYouMean(_ word: String, among candidates: some Sequence<String>) -> String {
+        Phrase.closestMatch(to: word, among: candidates).map { " (did you mean \(Phrase.quoted($0))?)" } ?? ""
+    }
+
+    /// Edit distance counting an insertion, deletion, substitution or swap of neighbours as one edit
+    /// (optimal string alignment).
+    private static func editDistance(_ lhs: [Unicode.Scalar], _ rhs: [Unicode.Scalar]) -> Int {
+        if lhs.isEmpty { return rhs.count }
+        if rhs.isEmpty { return lhs.count }
+        var table = [[Int]](repeating: [Int](repeating: 0, count: rhs.count + 1), count: lhs.count + 1)
+        for i in 0...lhs.count { table[i][0] = i }
+        for j in 0...rhs.count { table[0][j] = j }
+        for i in 1...lhs.count {
+            for j in 1...rhs.count {
+                let cost = lhs[i - 1] == rhs[j - 1] ? 0 : 1
+                var best = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+                if i > 1, j > 1, lhs[i - 1] == rhs[j - 2], lhs[i - 2] == rhs[j - 1] {
+                    best = min(best, table[i - 2][j - 2] + 1)
+                }
+                table[i][j] = best
+            }
+        }
+        return table[lhs.count][rhs.count]
+    }
+}
