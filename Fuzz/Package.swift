@@ -19,6 +19,7 @@ let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
     ("FuzzCaptureLine", [.product(name: "HookCheck", package: "hookcheck")]),
     ("FuzzStandardWebhooks", [.product(name: "HookCheck", package: "hookcheck")]),
     ("FuzzStripe", [.product(name: "HookCheck", package: "hookcheck")]),
+    ("FuzzSuiteLoader", [.product(name: "HookCheck", package: "hookcheck")]),
 ]
 
 let package = Package(

@@ -167,3 +167,26 @@ stripe_seeds = {
 }
 for name, data in stripe_seeds.items():
     write("FuzzStripe", name, data)
+
+for suite in sorted((here.parent / "Suites").glob("*.json")):
+    write("FuzzSuiteLoader", suite.stem, suite.read_bytes())
+inline = {
+    "suite": "inline", "profile": {"name": "acme", "extends": "standard-webhooks",
+                                   "scheme": {"type": "standard-webhooks", "headerPrefix": "svix-", "tolerance": 60},
+                                   "envelope": {"type": {"$type": "string"}}, "events": ["a.b"]},
+    "secret": {"env": "ACME_SECRET"}, "target": "http://127.0.0.1:3000/h",
+    "expect": {"accept": "2xx", "reject": ["400", "401"], "within": 5},
+    "retries": {"expect": True, "min": 1, "max": 600, "attempts": 3},
+    "probes": ["valid", "bad-signature", "replay"],
+    "cases": [{"name": "c", "body": {"type": "a.b", "data": {"n": 1}}, "count": 2,
+               "headers": {"X-A": "1"}, "expect": {"within": 3},
+               "match": {"data": {"n": {"$min": 0, "$max": 9}, "s": {"$regex": "^a+$"},
+                                  "l": {"$each": {"$format": "uuid"}}, "o": {"$any": True}}}}],
+}
+write("FuzzSuiteLoader", "inline-profile", json.dumps(inline, indent=1))
+write("FuzzSuiteLoader", "hmac-profile", json.dumps(dict(inline, profile={
+    "name": "h", "method": "POST", "event": {"header": "X-Event"}, "id": None,
+    "timestamp": {"header": "X-Ts", "format": "unix"},
+    "scheme": {"type": "hmac", "algorithm": "sha1", "header": "X-Sig", "encoding": "hex", "prefix": "sha1=",
+               "signed": "{timestamp}.{body}", "key": "utf8"}, "futureTimestamps": "tolerate"})))
+write("FuzzSuiteLoader", "errors", '{"suite": 1, "profile": "nope", "cases": [{"body": "x", "match": {"$regex": "("}}]}')
