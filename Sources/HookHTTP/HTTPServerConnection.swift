@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// One accepted connection, served start to end on a dedicated I/O thread: read, parse, call the
 /// handler, write, repeat while keep-alive holds.
 struct HTTPServerConnection: Sendable {
@@ -23,7 +29,10 @@ struct HTTPServerConnection: Sendable {
             if parser.isAtMessageBoundary {
                 guard server.markIdle(socket, true) else { return }
                 let idleDeadline = isFirst ? firstHeadDeadline : Deadline.after(configuration.idleTimeout)
-                guard let count = try? socket.read(into: buffer, until: idleDeadline), count > 0 else { return }
+                // Between requests the next one is rarely there yet: poll first, saving a failed recv.
+                guard (try? socket.wait(for: Int16(POLLIN), until: idleDeadline)) != nil,
+                    let count = try? socket.read(into: buffer, until: idleDeadline), count > 0
+                else { return }
                 guard server.markIdle(socket, false) else { return }
                 parser.append(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
                 if !isFirst { headDeadline = Deadline.after(configuration.headerReadTimeout) }

@@ -74,10 +74,11 @@ private let echo: HTTPServer.Handler = { request in
 
     @Test func handlerThatThrowsGets500AndServerKeepsServing() async throws {
         struct Boom: Error {}
-        try await withServer(handler: { request in
+        let handler: HTTPServer.Handler = { request in
             if request.target == "/boom" { throw Boom() }
             return HTTPResponse(status: 204)
-        }) { server in
+        }
+        try await withServer(handler: handler) { server in
             let client = HTTPClient()
             let boom = try await client.send(
                 HTTPRequest(method: "GET", target: "/boom"), to: HTTPURL(server.address + "/boom"))
@@ -88,9 +89,10 @@ private let echo: HTTPServer.Handler = { request in
     }
 
     @Test func serverAddsFramingHeadersOnlyWhenAbsent() async throws {
-        try await withServer(handler: { _ in
+        let handler: HTTPServer.Handler = { _ in
             HTTPResponse(status: 200, headers: [("Date", "yesterday"), ("Connection", "close")], body: [65])
-        }) { server in
+        }
+        try await withServer(handler: handler) { server in
             let raw = try await RawPeer(host: "127.0.0.1", port: server.port).exchange([
                 Array("GET / HTTP/1.1\r\nHost: a\r\n\r\n".utf8)
             ])
@@ -99,7 +101,8 @@ private let echo: HTTPServer.Handler = { request in
     }
 
     @Test func headResponseCarriesLengthButNoBody() async throws {
-        try await withServer(handler: { _ in HTTPResponse(status: 200, body: Array("hello".utf8)) }) { server in
+        let handler: HTTPServer.Handler = { _ in HTTPResponse(status: 200, body: Array("hello".utf8)) }
+        try await withServer(handler: handler) { server in
             let client = HTTPClient()
             let response = try await client.send(
                 HTTPRequest(method: "HEAD", target: "/"), to: HTTPURL(server.address + "/"))

@@ -31,6 +31,16 @@ extension Profile {
         return .object(object)
     }
 
+    /// The shape a delivered envelope of this case body must have (see ``Pattern/shape(of:)``): the body's own
+    /// shape for POST profiles; for GET profiles the shape of what survives the query string (top-level
+    /// scalars, all strings).
+    public func shape(of body: JSONValue) -> Pattern {
+        switch method {
+        case .post: Pattern.shape(of: body)
+        case .get: Pattern.shape(of: Self.envelope(fromQuery: Self.queryString(for: body)))
+        }
+    }
+
     private static func percentEncoded(_ text: String) -> String {
         var result = ""
         for byte in text.utf8 {

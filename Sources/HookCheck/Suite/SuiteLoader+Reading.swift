@@ -42,7 +42,7 @@ extension SuiteLoader {
         let suite = Suite(
             name: name, file: file, profile: profile, secret: secret, target: target, expect: expect ?? .standard,
             probes: probes, cases: cases, retries: retries, isStrict: isStrict)
-        checkFit(of: suite, explicitProbes: probes != nil, reader: &reader)
+        if !reader.hasErrors { checkFit(of: suite, explicitProbes: probes != nil, reader: &reader) }
         return suite
     }
 

@@ -98,20 +98,6 @@ struct HookCheckCLITests {
         #expect(!outcome.output.contains("hunter2"))
     }
 
-    @Test(arguments: ["run", "listen", "check", "serve", "init"])
-    func pendingCommandsSayNotAvailable(_ name: String) async {
-        let arguments =
-            switch name {
-            case "check": [name, "--captures", "c.jsonl", "Suites"]
-            case "init": [name, "--profile", "github"]
-            case "serve": [name]
-            default: [name, "Suites"]
-            }
-        let outcome = await runCLI(arguments)
-        #expect(outcome.status == 2)
-        #expect(outcome.errorOutput == "error: '\(name)' is not available yet\n")
-    }
-
     @Test(arguments: [
         (
             ["listen", "--port", "70000", "S"],
