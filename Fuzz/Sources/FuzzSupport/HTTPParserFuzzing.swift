@@ -6,6 +6,7 @@ import HookHTTP
 ///   limits watch those);
 /// - feeding the bytes in one piece or in small pieces gives the same events and the same verdict;
 /// - a parsed message respects the limits it was parsed with;
+/// - a request body re-sent in small chunks parses to the same body;
 /// - a message without `Transfer-Encoding`, written back out, parses to the same message (under the
 ///   standard limits: a byte that is not UTF-8 comes back as the three bytes of U+FFFD).
 ///
@@ -80,6 +81,7 @@ public enum HTTPParserFuzzing {
             checkMessage(
                 headers: request.headers, trailers: request.trailers, body: request.body, limits: limits,
                 isFramedByLength: true)
+            checkRechunked(request)
             if !request.headers.contains("Transfer-Encoding") && request.trailers.isEmpty {
                 // Standard limits: a lossily decoded byte grows to three when written back.
                 var parser = HTTPParser(kind: .request)
@@ -99,6 +101,34 @@ public enum HTTPParserFuzzing {
                 fuzzCheck(again?.last == .response(response), "a response written back out parses differently")
             }
         }
+    }
+
+    /// The request's body sent again as chunks of 1 to 16 bytes (the size taken from the body's length)
+    /// must parse to the same body: chunk framing must not depend on how many chunks there are.
+    static func checkRechunked(_ request: HTTPRequest) {
+        guard !request.body.isEmpty else { return }
+        let size = request.body.count % 16 + 1
+        var fields = request.headers.filter {
+            $0.name.lowercased() != "content-length" && $0.name.lowercased() != "transfer-encoding"
+        }
+        fields.append(HTTPField(name: "Transfer-Encoding", value: "chunked"))
+        var rechunked = request
+        rechunked.headers = HTTPHeaders(fields: fields)
+        rechunked.body = []
+        var bytes = rechunked.serializedHead()
+        guard bytes.count < HTTPLimits.standard.maxHeaderBytes else { return }  // lossy decoding can grow a head
+        for start in stride(from: 0, to: request.body.count, by: size) {
+            let chunk = request.body[start..<min(start + size, request.body.count)]
+            bytes += Array(String(chunk.count, radix: 16).utf8) + [13, 10] + chunk + [13, 10]
+        }
+        bytes += Array("0\r\n\r\n".utf8)
+        var parser = HTTPParser(kind: .request)
+        let events = try? parser.parse(bytes)
+        guard case .request(let again) = events?.last else {
+            fuzzCheck(false, "a \(request.body.count)-byte body sent in \(size)-byte chunks does not parse")
+            return
+        }
+        fuzzCheck(again.body == request.body, "a body sent in \(size)-byte chunks parses differently")
     }
 
     static func checkMessage(
