@@ -71,7 +71,7 @@ func runHookcheck(
     // Writing stdin to a child that already exited must be an error, not a signal that kills the runner.
     signal(SIGPIPE, SIG_IGN)
     return try await withCheckedThrowingContinuation { continuation in
-        DispatchQueue.global().async {
+        detached {
             continuation.resume(with: Result { try runBlocking(binary, args, env, stdin, timeout) })
         }
     }
@@ -104,17 +104,17 @@ private func runBlocking(
     let group = DispatchGroup()
     let collected = CollectedBytes()
     group.enter()
-    DispatchQueue.global().async {
+    detached {
         collected.setOutput(outputPipe.fileHandleForReading.readDataToEndOfFile())
         group.leave()
     }
     group.enter()
-    DispatchQueue.global().async {
+    detached {
         collected.setError(errorPipe.fileHandleForReading.readDataToEndOfFile())
         group.leave()
     }
     group.enter()
-    DispatchQueue.global().async {
+    detached {
         try? inputPipe.fileHandleForWriting.write(contentsOf: input)
         try? inputPipe.fileHandleForWriting.close()
         group.leave()
@@ -127,6 +127,13 @@ private func runBlocking(
     let status =
         process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
     return HookcheckResult(status: status, outputBytes: collected.output, errorBytes: collected.error)
+}
+
+/// Runs blocking `work` on a thread of its own. Not `DispatchQueue.global()`: on Linux its few threads
+/// (one per core) also run Swift concurrency's jobs, so blocking reads there stall every other test.
+private func detached(_ work: @escaping @Sendable () -> Void) {
+    let thread = Thread(block: work)
+    thread.start()
 }
 
 /// The two pipes' bytes, filled from two reader threads.

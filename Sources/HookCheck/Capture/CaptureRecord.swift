@@ -1,6 +1,12 @@
 import Foundation
 import HookHTTP
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// One captured delivery: everything `listen` saw of a request, byte for byte, plus the status it
 /// answered with. It is one line of a capture file (JSON Lines):
 ///
@@ -45,26 +51,48 @@ public struct CaptureRecord: Sendable, Hashable {
         self.responseStatus = responseStatus
     }
 
-    /// The record as one JSON line, newline included.
+    /// The record as one JSON line, newline included. Built byte by byte: `listen` writes one per
+    /// delivery on the request path.
     public func jsonLine() -> [UInt8] {
-        var line = "{\"seq\":\(seq),\"receivedAt\":\(JSONWriter.quoted(CaptureTime.format(receivedAt)))"
-        line += ",\"remote\":\(JSONWriter.quoted(remote)),\"method\":\(JSONWriter.quoted(method))"
-        line += ",\"target\":\(JSONWriter.quoted(target)),\"version\":\(JSONWriter.quoted(version)),\"headers\":["
+        var line: [UInt8] = []
+        line.reserveCapacity(body.count + 256 + headers.count * 48)
+        line.append(contentsOf: #"{"seq":"#.utf8)
+        line.append(contentsOf: String(seq).utf8)
+        line.append(contentsOf: #","receivedAt":""#.utf8)
+        line.append(contentsOf: CaptureTime.format(receivedAt).utf8)
+        line.append(contentsOf: #"","remote":"#.utf8)
+        JSONLineBuilder.appendQuoted(remote.utf8, to: &line)
+        line.append(contentsOf: #","method":"#.utf8)
+        JSONLineBuilder.appendQuoted(method.utf8, to: &line)
+        line.append(contentsOf: #","target":"#.utf8)
+        JSONLineBuilder.appendQuoted(target.utf8, to: &line)
+        line.append(contentsOf: #","version":"#.utf8)
+        JSONLineBuilder.appendQuoted(version.utf8, to: &line)
+        line.append(contentsOf: #","headers":["#.utf8)
         for (index, field) in headers.enumerated() {
-            if index > 0 { line += "," }
-            line += "[\(JSONWriter.quoted(field.name)),\(JSONWriter.quoted(field.value))]"
+            if index > 0 { line.append(UInt8(ascii: ",")) }
+            line.append(UInt8(ascii: "["))
+            JSONLineBuilder.appendQuoted(field.name.utf8, to: &line)
+            line.append(UInt8(ascii: ","))
+            JSONLineBuilder.appendQuoted(field.value.utf8, to: &line)
+            line.append(UInt8(ascii: "]"))
         }
-        line += "]"
-        if let text = String(validating: body, as: UTF8.self) {
-            line += ",\"body\":\(JSONWriter.quoted(text))"
+        line.append(UInt8(ascii: "]"))
+        if JSONLineBuilder.isValidUTF8(body) {
+            line.append(contentsOf: #","body":"#.utf8)
+            JSONLineBuilder.appendQuoted(body, to: &line)
         } else {
-            line += ",\"bodyBase64\":\"\(Base64.encode(body))\""
+            line.append(contentsOf: #","bodyBase64":""#.utf8)
+            line.append(contentsOf: Base64.encode(body).utf8)
+            line.append(UInt8(ascii: "\""))
         }
         if let responseStatus {
-            line += ",\"response\":{\"status\":\(responseStatus)}"
+            line.append(contentsOf: #","response":{"status":"#.utf8)
+            line.append(contentsOf: String(responseStatus).utf8)
+            line.append(UInt8(ascii: "}"))
         }
-        line += "}\n"
-        return Array(line.utf8)
+        line.append(contentsOf: "}\n".utf8)
+        return line
     }
 
     /// Parses one capture line (without its newline).
@@ -145,16 +173,118 @@ public enum CaptureLineError: Error, Sendable, Equatable, CustomStringConvertibl
 /// Capture-file times: RFC 3339 in UTC with milliseconds, e.g. `2026-11-23T10:00:00.123Z`.
 enum CaptureTime {
     static func format(_ date: Date) -> String {
-        let milliseconds = (date.timeIntervalSince1970 * 1000).rounded()
-        let seconds = (milliseconds / 1000).rounded(.down)
-        let fraction = Int(milliseconds - seconds * 1000)
-        let whole = Date(timeIntervalSince1970: seconds).formatted(Date.ISO8601FormatStyle())
-        let digits = String(fraction)
-        return String(whole.dropLast()) + "." + String(repeating: "0", count: 3 - digits.count) + digits + "Z"
+        let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
+        var seconds = time_t(milliseconds.quotient(dividingBy: 1000))
+        let fraction = Int(milliseconds - Int64(seconds) * 1000)
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        var text = ""
+        text.reserveCapacity(24)
+        appendDigits(Int(parts.tm_year) + 1900, width: 4, to: &text)
+        text.append("-")
+        appendDigits(Int(parts.tm_mon) + 1, width: 2, to: &text)
+        text.append("-")
+        appendDigits(Int(parts.tm_mday), width: 2, to: &text)
+        text.append("T")
+        appendDigits(Int(parts.tm_hour), width: 2, to: &text)
+        text.append(":")
+        appendDigits(Int(parts.tm_min), width: 2, to: &text)
+        text.append(":")
+        appendDigits(Int(parts.tm_sec), width: 2, to: &text)
+        text.append(".")
+        appendDigits(fraction, width: 3, to: &text)
+        text.append("Z")
+        return text
     }
 
     static func parse(_ text: String) -> Date? {
+        if let date = parseUTC(Array(text.utf8)) { return date }
         if let date = try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(text) { return date }
         return try? Date.ISO8601FormatStyle().parse(text)
+    }
+
+    /// The common `YYYY-MM-DDTHH:MM:SS[.f…]Z` form, without Foundation's parser.
+    private static func parseUTC(_ bytes: [UInt8]) -> Date? {
+        guard bytes.count >= 20, bytes.last == UInt8(ascii: "Z") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                let byte = bytes[index]
+                guard byte >= 48, byte <= 57 else { return nil }
+                value = value * 10 + Int(byte - 48)
+            }
+            return value
+        }
+        guard bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"), bytes[10] == UInt8(ascii: "T"),
+            bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
+            let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+            let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19),
+            (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
+        else { return nil }
+        var fraction = 0.0
+        if bytes.count > 20 {
+            guard bytes[19] == UInt8(ascii: "."), bytes.count > 21, let digits = number(20..<(bytes.count - 1)),
+                bytes.count - 21 <= 9
+            else { return nil }
+            var scale = 1.0
+            for _ in 20..<(bytes.count - 1) { scale *= 10 }
+            fraction = Double(digits) / scale
+        } else if bytes[19] != UInt8(ascii: "Z") {
+            return nil
+        }
+        var parts = tm()
+        parts.tm_year = Int32(year - 1900)
+        parts.tm_mon = Int32(month - 1)
+        parts.tm_mday = Int32(day)
+        parts.tm_hour = Int32(hour)
+        parts.tm_min = Int32(minute)
+        parts.tm_sec = Int32(second)
+        let seconds = timegm(&parts)
+        return Date(timeIntervalSince1970: Double(seconds) + fraction)
+    }
+
+    private static func appendDigits(_ value: Int, width: Int, to text: inout String) {
+        let digits = String(value)
+        if digits.count < width { text += String(repeating: "0", count: width - digits.count) }
+        text += digits
+    }
+}
+
+extension Int64 {
+    fileprivate func quotient(dividingBy divisor: Int64) -> Int64 {
+        let quotient = self / divisor
+        return (self % divisor < 0) ? quotient - 1 : quotient
+    }
+}
+
+/// Byte-level JSON string writing for capture lines: the same escaping as ``JSONWriter/quoted(_:)``
+/// (`"`, `\` and control characters; everything else, valid UTF-8 included, as is).
+enum JSONLineBuilder {
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    static func appendQuoted(_ bytes: some Sequence<UInt8>, to line: inout [UInt8]) {
+        line.append(UInt8(ascii: "\""))
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "\""): line.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+            case UInt8(ascii: "\\"): line.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+            case 0x0A: line.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+            case 0x0D: line.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+            case 0x09: line.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+            case 0x08: line.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
+            case 0x0C: line.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
+            case 0..<0x20:
+                line.append(contentsOf: Array(#"\u00"#.utf8))
+                line.append(hexDigits[Int(byte >> 4)])
+                line.append(hexDigits[Int(byte & 0x0F)])
+            default: line.append(byte)
+            }
+        }
+        line.append(UInt8(ascii: "\""))
+    }
+
+    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        if bytes.allSatisfy({ $0 < 0x80 }) { return true }
+        return String(validating: bytes, as: UTF8.self) != nil
     }
 }

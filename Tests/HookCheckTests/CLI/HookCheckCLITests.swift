@@ -103,7 +103,7 @@ struct HookCheckCLITests {
             ["listen", "--port", "70000", "S"],
             "invalid value '70000' for '--port N': expected an integer from 0 to 65535"
         ),
-        (["serve", "--flaw", "nope"], "invalid value 'nope' for '--flaw NAME': expected one of accept-any-signature"),
+        (["serve", "--flaw", "nope"], "unknown flaw 'nope'"),
         (["check", "S"], "missing required option '--captures FILE'"),
         (["listen", "--until-complete=1", "S"], "option '--until-complete' takes no value"),
         (["validate"], "missing argument SUITE..."),

@@ -121,3 +121,31 @@ func captureLineErrorsNameTheField(_ example: (String, String)) {
     #expect(throws: CaptureFileError.self) { try CaptureFileReader(path: "/nonexistent/dir/captures.jsonl") }
     #expect(throws: CaptureFileError.self) { try CaptureFileWriter(path: "/nonexistent/dir/captures.jsonl") }
 }
+
+@Test func captureLineQuotingMatchesTheJSONWriter() throws {
+    var text = (0..<0x20).map { String(UnicodeScalar(UInt8($0))) }.joined()
+    text += "\"\\/ plain Zoë 🌍 \u{7f} \u{2028}"
+    var record = sampleRecord(seq: 1, body: Array(text.utf8))
+    record.headers = [(text, text)]
+    record.remote = text
+    let line = String(decoding: record.jsonLine(), as: UTF8.self)
+    let quoted = JSONWriter.quoted(text)
+    #expect(line.contains(#""remote":\#(quoted),"#))
+    #expect(line.contains(#""headers":[[\#(quoted),\#(quoted)]]"#))
+    #expect(line.contains(#""body":\#(quoted)"#))
+}
+
+@Test(arguments: [
+    ("1970-01-01T00:00:00.000Z", 0.0),
+    ("2026-11-23T10:00:00.123Z", 1_795_428_000.123),
+    ("1969-12-31T23:59:59.999Z", -0.001),
+    ("2024-02-29T23:59:59.500Z", 1_709_251_199.5),
+])
+func captureTimesFormatAndParseExactly(_ example: (String, Double)) throws {
+    var record = sampleRecord(seq: 1, body: [])
+    record.receivedAt = Date(timeIntervalSince1970: example.1)
+    let line = record.jsonLine()
+    #expect(String(decoding: line, as: UTF8.self).contains(#""receivedAt":"\#(example.0)""#))
+    let parsed = try CaptureRecord.parse(line: Array(line.dropLast()))
+    #expect(abs(parsed.receivedAt.timeIntervalSince1970 - example.1) < 0.0005)
+}

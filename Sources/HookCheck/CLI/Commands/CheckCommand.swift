@@ -1,3 +1,5 @@
+import Foundation
+
 /// `hookcheck check SUITE... --captures FILE`: judge deliveries captured earlier.
 public struct CheckCommand: Command {
     public init() {}
@@ -20,6 +22,116 @@ public struct CheckCommand: Command {
         """
 
     public func run(_ arguments: ParsedArguments, in context: CommandContext) async throws -> ExitCode {
-        UnavailableCommand.run(name, console: context.console)
+        let suites = try Self.loadSuites(arguments.arguments, console: context.console)
+        let secrets = try Self.secrets(for: suites, arguments: arguments, environment: context.environment)
+        let path = arguments.value("captures") ?? ""
+        let startedAt = context.now()
+        let results: [SuiteResult]
+        do {
+            results = try Checker.check(
+                capturesAt: path, suites: suites, secrets: secrets, options: CheckOptions(url: arguments.value("url")))
+        } catch {
+            throw CommandFailure.environment(error.description)
+        }
+        let duration = Duration.seconds(max(0, context.now().timeIntervalSince(startedAt)))
+        let run = RunResult(
+            suites: results, startedAt: startedAt, duration: duration, source: path,
+            hostname: ProcessInfo.processInfo.hostName)
+        return try Self.report(run, suites: suites, secrets: secrets, arguments: arguments, context: context)
+    }
+
+    // MARK: - Shared with `listen`
+
+    /// Loads the suites named on the command line, printing every diagnostic.
+    /// - Throws: ``CommandFailure`` (exit 2) when a suite has an error: nothing is checked.
+    public static func loadSuites(_ paths: [String], console: Console) throws(CommandFailure) -> [Suite] {
+        let (suites, diagnostics) = SuiteLoader.loadAll(paths: paths)
+        for diagnostic in diagnostics {
+            console.diagnostic(diagnostic.description)
+        }
+        let errors = diagnostics.filter(\.isError).count
+        guard errors == 0, !suites.isEmpty else {
+            throw .invalidInput(
+                "\(errors) \(errors == 1 ? "error" : "errors") in the suites; nothing was checked")
+        }
+        return suites
+    }
+
+    /// Each suite's secret: `--secret-env NAME` when given, else the suite's `{"env": NAME}` (or inline
+    /// value), else `HOOKCHECK_SECRET`; empty for profiles without authentication.
+    /// - Throws: ``CommandFailure`` (exit 2) naming the variable that is unset or empty, never a value.
+    public static func secrets(
+        for suites: [Suite], arguments: ParsedArguments, environment: [String: String]
+    ) throws(CommandFailure) -> [String] {
+        var secrets: [String] = []
+        for suite in suites {
+            if case .none = suite.profile.scheme {
+                secrets.append("")
+            } else if arguments.isGiven(SecretOption.spec.name) {
+                secrets.append(try SecretOption.secret(from: arguments, environment: environment))
+            } else {
+                switch suite.secret {
+                case .environment(let name):
+                    secrets.append(try SecretOption.secret(named: name, environment: environment))
+                case .inline(let secret):
+                    secrets.append(secret.value)
+                case nil:
+                    secrets.append(
+                        try SecretOption.secret(named: SecretOption.defaultVariable, environment: environment))
+                }
+            }
+        }
+        return secrets
+    }
+
+    /// Where the report flags send the reports: `--junit`, `--markdown`, `--json`, and `--reports DIR`
+    /// for those not given a path.
+    public static func destinations(from arguments: ParsedArguments) -> ReportDestinations {
+        var destinations = ReportDestinations()
+        if let folder = arguments.value("reports") {
+            destinations = ReportDestinations(reportsDirectory: folder)
+        }
+        for (name, keyPath) in [
+            ("junit", \ReportDestinations.junit), ("markdown", \ReportDestinations.markdown),
+            ("json", \ReportDestinations.json),
+        ] where arguments.isGiven(name) {
+            destinations[keyPath: keyPath] = arguments.value(name)
+        }
+        return destinations
+    }
+
+    /// Writes the reports, prints each failing result on stderr and the summary on stdout.
+    /// - Returns: ``ExitCode/success`` when every result passed, else ``ExitCode/failure``.
+    /// - Throws: ``CommandFailure`` (exit 3) when a report cannot be written.
+    public static func report(
+        _ run: RunResult, suites: [Suite], secrets: [String], arguments: ParsedArguments, context: CommandContext
+    ) throws(CommandFailure) -> ExitCode {
+        let redactor = Redactor(
+            headerNames: suites.flatMap(\.profile.scheme.authenticationHeaders), secrets: secrets.filter { !$0.isEmpty }
+        )
+        let console = context.console
+        for suite in run.suites {
+            for result in suite.results {
+                let line = redactor.redact("\(result.name): \(result.message)")
+                switch result.status {
+                case .failed: console.writeErrorLine(console.styled("FAIL", .red, onErrorOutput: true) + " " + line)
+                case .error: console.writeErrorLine(console.styled("ERROR", .red, onErrorOutput: true) + " " + line)
+                case .skipped: console.writeErrorLine("SKIP " + line)
+                case .passed:
+                    if let warning = result.warning {
+                        console.warning(redactor.redact("\(result.name): \(warning)"))
+                    }
+                }
+            }
+        }
+        do {
+            try ReportWriter.write(
+                run, to: destinations(from: arguments), redactor: redactor, environment: context.environment,
+                annotate: { console.writeLine($0) })
+        } catch {
+            throw .environment(error.description)
+        }
+        console.writeLine(run.summary)
+        return run.exitStatus == 0 ? .success : .failure
     }
 }

@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Send benchmark: deliveries per second of `hookcheck run --repeat N --concurrency 32` (signed 1 KiB bodies)
+# against nginx answering 204, side by side with wrk (-t1 -c32, 1 KiB POST) against the same nginx.
+#   Benchmarks/send.sh [--duration SECONDS]     (default 8; CI passes 2). Target: >= 30% of wrk.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="/opt/swift/usr/bin:$PATH"
+
+duration=8
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --duration) duration="$2"; shift 2 ;;
+        *) echo "usage: Benchmarks/send.sh [--duration SECONDS]" >&2; exit 2 ;;
+    esac
+done
+
+for tool in wrk nginx python3; do
+    if ! command -v "$tool" >/dev/null 2>&1; then
+        echo "send benchmark skipped: $tool is not installed"
+        exit 0
+    fi
+done
+
+echo "building hookcheck (release)…"
+swift build -c release --product hookcheck >/dev/null
+hookcheck="$(swift build -c release --show-bin-path)/hookcheck"
+
+work="$(mktemp -d)"
+pids=()
+cleanup() {
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+mkdir -p "$work/nginx/logs"
+cat >"$work/nginx/nginx.conf" <<CONF
+worker_processes 1;
+daemon off;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/logs/error.log warn;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    client_body_temp_path $work/nginx/body;
+    proxy_temp_path $work/nginx/proxy;
+    fastcgi_temp_path $work/nginx/fastcgi;
+    uwsgi_temp_path $work/nginx/uwsgi;
+    scgi_temp_path $work/nginx/scgi;
+    keepalive_requests 1000000;
+    server {
+        listen 127.0.0.1:$port;
+        location / { client_body_buffer_size 16k; return 204; }
+    }
+}
+CONF
+nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" &
+pids+=($!)
+for _ in $(seq 1 100); do
+    curl -s -o /dev/null "http://127.0.0.1:$port/" && break
+    sleep 0.1
+done
+
+# A GitHub-style suite whose compact body is 1 KiB; only the valid probe, repeated.
+python3 - "$work/suite.json" <<'PY'
+import json, sys
+body = {"action": "opened", "number": 1, "padding": ""}
+body["padding"] = "x" * (1024 - len(json.dumps(body, separators=(",", ":"))))
+suite = {"suite": "send benchmark", "profile": "github", "secret": {"env": "BENCH_SECRET"},
+         "probes": ["valid"], "cases": [{"name": "1 KiB", "headers": {"X-GitHub-Event": "issues"}, "body": body}]}
+json.dump(suite, open(sys.argv[1], "w"))
+PY
+
+now() { python3 -c 'import time; print(time.time())'; }
+# Sends N deliveries; prints deliveries per second (process start and reports included).
+hookcheck_rate() {
+    local count="$1" start end
+    start="$(now)"
+    BENCH_SECRET=bench-secret "$hookcheck" run "$work/suite.json" --target "http://127.0.0.1:$port/hooks" \
+        --repeat "$count" --concurrency 32 --reports "$work/reports" >"$work/run.out" 2>"$work/run.err" \
+        || { echo "error: hookcheck run failed:"; cat "$work/run.out" "$work/run.err"; exit 1; }
+    end="$(now)"
+    python3 -c "import sys; print(f'{int(sys.argv[1]) / (float(sys.argv[3]) - float(sys.argv[2])):.0f}')" \
+        "$count" "$start" "$end"
+}
+
+cat >"$work/post.lua" <<LUA
+wrk.method = "POST"
+wrk.body = string.rep("a", 1024)
+wrk.headers["Content-Type"] = "application/json"
+LUA
+rate() { sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p'; }
+
+echo
+echo "== send: signed 1 KiB deliveries to nginx (204), concurrency 32, ~${duration}s each =="
+calibration="$(hookcheck_rate 2000)"
+count="$(python3 -c "import sys; print(max(2000, int(float(sys.argv[1]) * float(sys.argv[2]))))" "$calibration" "$duration")"
+ours="$(hookcheck_rate "$count")"
+wrk_rate="$(wrk -t1 -c32 -d"${duration}s" -s "$work/post.lua" "http://127.0.0.1:$port/hooks" | rate)"
+[ -n "$wrk_rate" ] || { echo "error: wrk produced no rate"; exit 1; }
+printf '  wrk         %10.0f requests/s\n' "$wrk_rate"
+printf '  hookcheck   %10.0f deliveries/s  (%s deliveries; %s)\n' "$ours" "$count" "$(sed -n 's/^latency: //p' "$work/run.out")"
+echo "  send ratio: $(python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2]) * 100:.0f}%')" "$ours" "$wrk_rate") of wrk (target >= 30%)"

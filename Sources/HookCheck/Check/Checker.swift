@@ -1,0 +1,138 @@
+import Foundation
+
+/// Judges captured deliveries against suites, one delivery at a time, so a capture file of any
+/// length is checked in bounded memory (per-case tallies and a few words per event, never the
+/// deliveries). `check` streams a capture file through it; `listen` feeds it each delivery it captures.
+///
+/// ```swift
+/// var checker = Checker(suites: [suite], secrets: [secret], options: CheckOptions(source: path))
+/// for record in records { checker.consume(record) }
+/// let results = checker.finish()
+/// ```
+///
+/// With several suites, each delivery goes to the suite it fits best (its scheme's authentication
+/// header present, its event type one of the suite's cases or known to its profile; the first suite wins ties).
+public struct Checker: Sendable {
+    private var checkers: [SuiteChecker]
+    private let options: CheckOptions
+    private let startedAt: Date
+    private var records = CheckTally()
+    private var malformedLines = 0
+    private var malformedMessages: [String] = []
+    private var tornLine: (line: Int, byteCount: Int)?
+
+    /// Creates a checker.
+    /// - Parameters:
+    ///   - suites: the suites to judge against, in report order.
+    ///   - secrets: the secret of each suite, in the same order (empty for profiles without
+    ///     authentication; a missing entry counts as empty).
+    ///   - options: the `--url` override, the capture source and the report limits.
+    ///   - startedAt: when checking started, for the reports.
+    public init(suites: [Suite], secrets: [String], options: CheckOptions = CheckOptions(), startedAt: Date = Date()) {
+        checkers = suites.enumerated().map { index, suite in
+            SuiteChecker(suite: suite, secret: index < secrets.count ? secrets[index] : "", options: options)
+        }
+        self.options = options
+        self.startedAt = startedAt
+    }
+
+    /// Judges one captured delivery.
+    public mutating func consume(_ record: CaptureRecord) {
+        guard !checkers.isEmpty else { return }
+        records.pass(seq: record.seq, limits: options)
+        let parsed: Result<JSONValue, JSONParseError>
+        do {
+            parsed = .success(try JSONParser.parse(record.body))
+        } catch {
+            parsed = .failure(error)
+        }
+        var chosen = 0
+        if checkers.count > 1 {
+            var best = -1
+            for (index, checker) in checkers.enumerated() {
+                let score = checker.affinity(for: record, parsed: parsed)
+                if score > best {
+                    best = score
+                    chosen = index
+                }
+            }
+        }
+        checkers[chosen].consume(record, parsed: parsed)
+    }
+
+    /// Takes one event of a ``CaptureFileReader``: a record is judged, a malformed line becomes an
+    /// error result naming its line, a torn last line a warning.
+    public mutating func consume(_ event: CaptureFileReader.Event) {
+        switch event {
+        case .record(let record, _): consume(record)
+        case .malformed(let line, let error): noteMalformedLine(line, error: error)
+        case .tornLastLine(let line, let byteCount): noteTornLastLine(line, byteCount: byteCount)
+        }
+    }
+
+    /// Records a capture-file line that is not a capture record.
+    public mutating func noteMalformedLine(_ line: Int, error: CaptureLineError) {
+        malformedLines += 1
+        if malformedMessages.count < options.messageLimit { malformedMessages.append("line \(line): \(error)") }
+    }
+
+    /// Records a torn last line (a write cut short by a crash), which is skipped with a warning.
+    public mutating func noteTornLastLine(_ line: Int, byteCount: Int) {
+        tornLine = (line, byteCount)
+    }
+
+    /// The results so far, one ``SuiteResult`` per suite; the capture file's own result
+    /// (`capture file · records`) comes first in the first suite. Checks that need the whole
+    /// capture (retries, counts) judge what has been consumed.
+    public func finish(now: Date = Date()) -> [SuiteResult] {
+        let duration = Duration.seconds(max(0, now.timeIntervalSince(startedAt)))
+        return checkers.enumerated().map { index, checker in
+            let extra = index == 0 ? [recordsResult()] : []
+            return SuiteResult(
+                name: checker.suite.name, file: checker.suite.file?.path, profile: checker.suite.profile.name,
+                target: options.source, startedAt: startedAt, duration: duration,
+                results: checker.results(extra: extra))
+        }
+    }
+
+    private func recordsResult() -> CaseResult {
+        let count = records.passed
+        let read = "\(count) \(count == 1 ? "record" : "records") read from \(options.source)"
+        let warning = tornLine.map {
+            "line \($0.line): torn last line (\($0.byteCount) bytes without a newline) skipped; "
+                + "the capture was cut short mid-write"
+        }
+        guard malformedLines == 0 else {
+            let more = malformedLines > malformedMessages.count ? " (\(malformedLines) lines in all)" : ""
+            return CaseResult(
+                caseName: "capture file", check: CheckName.records.rawValue, status: .error,
+                message: "\(malformedLines) malformed \(malformedLines == 1 ? "line" : "lines"): "
+                    + malformedMessages.joined(separator: "; ") + more + "; \(read)",
+                warning: warning)
+        }
+        return CaseResult(
+            caseName: "capture file", check: CheckName.records.rawValue, status: .passed, message: read,
+            warning: warning)
+    }
+
+    /// Streams the capture file at `path` through a new checker.
+    /// - Parameters:
+    ///   - path: the capture file (JSON Lines).
+    ///   - suites: the suites to judge against.
+    ///   - secrets: each suite's secret, in order.
+    ///   - options: the `--url` override and report limits; `source` is set to `path`.
+    /// - Returns: one result per suite.
+    /// - Throws: ``CaptureFileError`` when the file cannot be opened or read.
+    public static func check(
+        capturesAt path: String, suites: [Suite], secrets: [String], options: CheckOptions = CheckOptions()
+    ) throws(CaptureFileError) -> [SuiteResult] {
+        var options = options
+        options.source = path
+        let reader = try CaptureFileReader(path: path)
+        var checker = Checker(suites: suites, secrets: secrets, options: options)
+        while let event = try reader.next() {
+            checker.consume(event)
+        }
+        return checker.finish()
+    }
+}

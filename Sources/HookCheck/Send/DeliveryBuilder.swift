@@ -1,0 +1,209 @@
+import Foundation
+import HookHTTP
+
+/// Builds the exact deliveries `run` sends: for a suite case, a probe and a target URL, the method, URL,
+/// ordered headers and body bytes, signed by the profile's scheme over exactly those bytes.
+///
+/// The profile fills the id and timestamp when the case leaves them out (a fresh UUID; the current time in
+/// the profile's exact format), and always when they live in headers the case does not set.
+public struct DeliveryBuilder: Sendable {
+    /// How far the stale and future probes move the signed timestamp, in seconds.
+    public static let timestampSkew = 600
+    /// The event type the unknown-event probe sends.
+    public static let unknownEventType = "hookcheck.unknown_event"
+
+    /// The provider profile.
+    public var profile: Profile
+    /// The signing secret (or token); empty for `none` profiles.
+    public var secret: String
+    /// The clock for fresh timestamps.
+    public var now: @Sendable () -> Date
+    /// The generator of fresh delivery ids.
+    public var makeID: @Sendable () -> String
+
+    /// Creates a builder.
+    /// - Parameters:
+    ///   - profile: the provider profile.
+    ///   - secret: the secret the receiver shares.
+    ///   - now: the clock (injectable for tests).
+    ///   - makeID: fresh ids (default: lowercase UUIDs).
+    public init(
+        profile: Profile, secret: String, now: @escaping @Sendable () -> Date = { Date() },
+        makeID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() }
+    ) {
+        self.profile = profile
+        self.secret = secret
+        self.now = now
+        self.makeID = makeID
+    }
+
+    /// The deliveries that make up `probe` for `suiteCase`, in sending order: one, or two identical ones for
+    /// `replay`.
+    /// - Parameters:
+    ///   - suiteCase: the case whose body and headers are sent.
+    ///   - probe: the variation to build.
+    ///   - target: the exact receiver URL (signed by `{url}` templates; GET profiles append the query).
+    /// - Throws: ``DeliveryBuildError/notApplicable(_:reason:)`` when the profile has no such probe, or
+    ///   ``DeliveryBuildError/cannotSign(profile:_:)``.
+    public func deliveries(
+        for suiteCase: SuiteCase, probe: ProbeKind, target: String
+    ) throws(DeliveryBuildError) -> [Delivery] {
+        try deliveries(for: suiteCase, probe: probe, target: target, encodedBody: nil)
+    }
+
+    /// As ``deliveries(for:probe:target:)``; `encodedBody`, when given, is the compact JSON of the case body
+    /// as written, reused when the profile adds nothing to the body (repeated valid deliveries).
+    func deliveries(
+        for suiteCase: SuiteCase, probe: ProbeKind, target: String, encodedBody: [UInt8]?
+    ) throws(DeliveryBuildError) -> [Delivery] {
+        if let reason = profile.skipReason(for: probe) { throw .notApplicable(probe, reason: reason) }
+        let delivery = try build(suiteCase, probe: probe, target: target, encodedBody: encodedBody)
+        return probe == .replay ? [delivery, delivery] : [delivery]
+    }
+
+    /// The secret the bad-signature and wrong-token probes sign with: never the real one, and usable as a
+    /// key in every encoding (UTF-8, base64, `whsec_`).
+    public var wrongSecret: String {
+        let candidates = [
+            Base64.encode(Array("hookcheck-wrong-secret-1".utf8)),
+            Base64.encode(Array("hookcheck-wrong-secret-2".utf8)),
+        ]
+        let prefix = secret.hasPrefix("whsec_") ? "whsec_" : ""
+        return candidates.map { prefix + $0 }.first { $0 != secret } ?? prefix + candidates[1]
+    }
+
+    // MARK: - Building
+
+    private func build(
+        _ suiteCase: SuiteCase, probe: ProbeKind, target: String, encodedBody: [UInt8]?
+    ) throws(DeliveryBuildError) -> Delivery {
+        var body = suiteCase.body
+        var headers = HTTPHeaders()
+        if profile.method == .post { headers.add(name: "Content-Type", value: profile.contentType) }
+        for field in profile.headers { headers.replaceOrAdd(name: field.name, value: field.value) }
+        for field in suiteCase.headers { headers.replaceOrAdd(name: field.name, value: field.value) }
+
+        let id = fillID(body: &body, headers: &headers)
+        let skew: Int
+        switch probe {
+        case .staleTimestamp: skew = -Self.timestampSkew
+        case .futureTimestamp: skew = Self.timestampSkew
+        default: skew = 0
+        }
+        let timestamp = fillTimestamp(body: &body, headers: &headers, skew: skew, forced: skew != 0)
+        if probe == .unknownEvent { writeEvent(Self.unknownEventType, body: &body, headers: &headers) }
+
+        var url: String
+        var bytes: [UInt8]
+        if let encodedBody, profile.method == .post, probe == .valid, body == suiteCase.body {
+            (url, bytes) = (target, encodedBody)
+        } else {
+            (url, bytes) = encode(body, target: target)
+        }
+        switch probe {
+        case .reformattedJSON: bytes = Array(JSONWriter.reformatted(body).utf8)
+        case .malformedJSON: bytes = Self.malformed(bytes)
+        default: break
+        }
+
+        let signingSecret = probe == .badSignature || probe == .wrongToken ? wrongSecret : secret
+        let context = SigningContext(
+            body: bytes, url: url, method: profile.method.rawValue, id: id, timestamp: timestamp)
+        let fields: [HTTPField]
+        do {
+            fields = try profile.scheme.sign(context, secret: signingSecret)
+        } catch {
+            throw .cannotSign(profile: profile.name, error)
+        }
+        for field in fields { headers.replaceOrAdd(name: field.name, value: field.value) }
+
+        switch probe {
+        case .missingSignature, .missingToken:
+            for name in profile.scheme.authenticationHeaders { headers.remove(name: name) }
+        case .tamperedBody:
+            (url, bytes) = encode(BodyTampering.tampered(body, keeping: protectedPointers), target: target)
+        default:
+            break
+        }
+        return Delivery(method: profile.method.rawValue, url: url, headers: headers, body: bytes)
+    }
+
+    /// The id sent: the case's (body field or header), else a fresh one written where the profile keeps it.
+    private func fillID(body: inout JSONValue, headers: inout HTTPHeaders) -> String? {
+        switch profile.id {
+        case .none:
+            return nil
+        case .pointer(let pointer):
+            if let existing = profile.id.text(in: body, headers: headers) { return existing }
+            let id = makeID()
+            body = FieldSource.pointer(pointer).writing(.string(id), into: body)
+            return id
+        case .header(let name):
+            if let existing = headers[name] { return existing }
+            let id = makeID()
+            headers.add(name: name, value: id)
+            return id
+        case .headerParameter:
+            return makeID()
+        }
+    }
+
+    /// The timestamp sent: the case's when it has one and `forced` is false, else the clock moved by `skew`
+    /// seconds, in the profile's format, written where the profile keeps it (a header parameter is written
+    /// by the scheme when it signs).
+    private func fillTimestamp(body: inout JSONValue, headers: inout HTTPHeaders, skew: Int, forced: Bool) -> String? {
+        let fresh = profile.formatTimestamp(now().addingTimeInterval(TimeInterval(skew)))
+        switch profile.timestamp {
+        case .none:
+            return nil
+        case .pointer(let pointer):
+            if !forced, let existing = profile.timestamp.text(in: body, headers: headers) { return existing }
+            let value: JSONValue = profile.timestampFormat == .unixSeconds ? .number(fresh) : .string(fresh)
+            body = FieldSource.pointer(pointer).writing(value, into: body)
+            return fresh
+        case .header(let name):
+            if !forced, let existing = headers[name] { return existing }
+            headers.replaceOrAdd(name: name, value: fresh)
+            return fresh
+        case .headerParameter:
+            return fresh
+        }
+    }
+
+    private func writeEvent(_ event: String, body: inout JSONValue, headers: inout HTTPHeaders) {
+        switch profile.event {
+        case .pointer: body = profile.event.writing(.string(event), into: body)
+        case .header(let name): headers.replaceOrAdd(name: name, value: event)
+        case .headerParameter, .none: break
+        }
+    }
+
+    /// The URL and body bytes for `body`: a POST sends compact JSON to `target`; a GET sends no body and
+    /// the envelope's scalar fields as the query.
+    private func encode(_ body: JSONValue, target: String) -> (url: String, bytes: [UInt8]) {
+        switch profile.method {
+        case .post:
+            return (target, Array(JSONWriter.compact(body).utf8))
+        case .get:
+            let query = Profile.queryString(for: body)
+            guard !query.isEmpty else { return (target, []) }
+            return (target + (target.contains("?") ? "&" : "?") + query, [])
+        }
+    }
+
+    /// The body pointers the tampered-body probe leaves alone (event type, id, timestamp), so that a receiver
+    /// routes the delivery as usual and rejects it for its signature alone.
+    private var protectedPointers: Set<JSONPointer> {
+        var pointers = Set(profile.bodyFieldPointers)
+        if case .pointer(let pointer) = profile.event { pointers.insert(pointer) }
+        return pointers
+    }
+
+    /// `bytes` made not JSON: the last byte dropped (an unterminated object), or a fixed broken text when
+    /// that still parses.
+    static func malformed(_ bytes: [UInt8]) -> [UInt8] {
+        let cut = Array(bytes.dropLast())
+        if !cut.isEmpty, (try? JSONParser.parse(cut)) == nil { return cut }
+        return Array(#"{"hookcheck": "malformed""#.utf8)
+    }
+}

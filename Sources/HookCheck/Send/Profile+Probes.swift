@@ -1,0 +1,49 @@
+extension Profile {
+    /// The probes a run reports for this profile when its suite names none: DESIGN.md's table in order, with
+    /// `wrong-token`/`missing-token` in place of the signature probes for token schemes. The probes that do
+    /// not apply stay in the list, to be reported as skipped with ``skipReason(for:)``.
+    public var reportedProbes: [ProbeKind] {
+        let authentication: [ProbeKind] =
+            scheme.isToken ? [.wrongToken, .missingToken] : [.badSignature, .missingSignature]
+        return [.valid] + authentication + [
+            .tamperedBody, .staleTimestamp, .futureTimestamp, .reformattedJSON, .unknownEvent, .replay,
+            .malformedJSON,
+        ]
+    }
+
+    /// Why `probe` cannot be run against this profile (e.g. `clarityflow has no signature`), or `nil` when it
+    /// applies. A probe whose expectation the profile leaves open (a future timestamp it tolerates) is
+    /// reported as not applicable too.
+    public func skipReason(for probe: ProbeKind) -> String? {
+        switch probe {
+        case .valid, .unknownEvent, .replay:
+            return nil
+        case .badSignature, .missingSignature:
+            switch scheme {
+            case .none: return "\(name) has no signature"
+            case .token: return "\(name) sends a token, not a signature (see wrong-token and missing-token)"
+            default: return nil
+            }
+        case .tamperedBody:
+            switch scheme {
+            case .none: return "\(name) has no signature"
+            case .token: return "\(name) sends a token that does not cover the body"
+            default: return nil
+            }
+        case .wrongToken, .missingToken:
+            switch scheme {
+            case .token: return nil
+            case .none: return "\(name) has no token"
+            default: return "\(name) signs with \(scheme.name), not a token (see bad-signature)"
+            }
+        case .staleTimestamp:
+            return scheme.isTimestamped ? nil : "\(name) signs no timestamp"
+        case .futureTimestamp:
+            guard scheme.isTimestamped else { return "\(name) signs no timestamp" }
+            let tolerates = futureTimestamps == .tolerate || scheme.timestampPolicy?.future == .tolerate
+            return tolerates ? "\(name) tolerates future timestamps" : nil
+        case .reformattedJSON, .malformedJSON:
+            return method == .get ? "\(name) sends no body (GET with the fields in the query string)" : nil
+        }
+    }
+}

@@ -1,0 +1,315 @@
+import Foundation
+import HookHTTP
+
+/// Sends every case and probe of a set of suites to their receivers and judges the answers.
+///
+/// Deliveries go out with at most `concurrency` in flight; results come back in suite order (case by case,
+/// probe by probe) whatever order the answers arrive in. A refused, reset or timed-out request is an
+/// `error` result and the run goes on.
+public struct SendRunner: Sendable {
+    /// One result as it is decided, in suite order, for progress output.
+    public struct Progress: Sendable {
+        /// The suite the result belongs to.
+        public var suite: String
+        /// The result.
+        public var result: CaseResult
+        /// How many results are decided, this one included.
+        public var completed: Int
+        /// How many results the run has.
+        public var total: Int
+    }
+
+    /// The HTTP client that sends.
+    public var client: HTTPClient
+    /// Pacing and selection.
+    public var options: SendOptions
+    /// The clock for timestamps and `sentAt`.
+    public var now: @Sendable () -> Date
+
+    /// Creates a runner.
+    public init(
+        client: HTTPClient = HTTPClient(), options: SendOptions = SendOptions(),
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.client = client
+        self.options = options
+        self.now = now
+    }
+
+    /// The most exchanges of a repeated probe kept for the report besides the first delivery's.
+    static let keptFailures = 10
+
+    /// Runs `plans` and returns every result.
+    /// - Parameter progress: called once per result, in suite order, as soon as it and every result before
+    ///   it are decided.
+    public func run(_ plans: [SuitePlan], progress: @escaping @Sendable (Progress) -> Void = { _ in }) async
+        -> RunResult
+    {
+        let startedAt = now()
+        let clock = ContinuousClock()
+        let start = clock.now
+        let (planned, jobs) = plan(plans)
+        var ledger = Ledger(planned: planned)
+        var emitted = 0
+        var latencies: [Duration] = []
+
+        func emitReady(_ ledger: inout Ledger) {
+            while emitted < planned.count, ledger.isComplete(emitted) {
+                let result = ledger.finish(emitted)
+                progress(
+                    Progress(
+                        suite: plans[planned[emitted].suiteIndex].suite.name, result: result, completed: emitted + 1,
+                        total: planned.count))
+                emitted += 1
+            }
+        }
+
+        emitReady(&ledger)
+        await withTaskGroup(of: (Int, JobOutcome).self) { group in
+            var next = 0
+            while next < min(options.concurrency, jobs.count) {
+                let job = jobs[next]
+                let index = next
+                group.addTask { (index, await perform(job)) }
+                next += 1
+            }
+            while let (index, outcome) = await group.next() {
+                if case .sent(let exchanges) = outcome {
+                    for exchange in exchanges where exchange.status != nil { latencies.append(exchange.latency) }
+                }
+                ledger.record(outcome, job: jobs[index])
+                if next < jobs.count {
+                    let job = jobs[next]
+                    let index = next
+                    group.addTask { (index, await perform(job)) }
+                    next += 1
+                }
+                emitReady(&ledger)
+            }
+        }
+        emitReady(&ledger)
+
+        var suites: [SuiteResult] = []
+        for (suiteIndex, plan) in plans.enumerated() {
+            let results = planned.indices.filter { planned[$0].suiteIndex == suiteIndex }.compactMap {
+                ledger.results[$0]
+            }
+            guard !results.isEmpty else { continue }
+            suites.append(
+                SuiteResult(
+                    name: plan.suite.name, file: plan.file, profile: plan.suite.profile.name, target: plan.target,
+                    startedAt: startedAt, results: results))
+        }
+        let targets = plans.map(\.target).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        return RunResult(
+            suites: suites, startedAt: startedAt, duration: clock.now - start, source: targets.joined(separator: ", "),
+            hostname: Self.hostname, latencySamples: latencies)
+    }
+
+    // MARK: - Planning
+
+    /// One result to decide: a probe of a case, or a skip.
+    struct PlannedResult: Sendable {
+        var suiteIndex: Int
+        var caseName: String
+        var probe: ProbeKind
+        var expectation: Expectation
+        var skipReason: String?
+        var jobCount: Int
+    }
+
+    /// One unit of sending: the deliveries of one probe (two for replay), built when it runs.
+    struct Job: Sendable {
+        var result: Int
+        var builder: DeliveryBuilder
+        var suiteCase: SuiteCase
+        var probe: ProbeKind
+        var target: String
+        var timeout: Duration
+        var isFirst: Bool
+        /// The case body's compact JSON, shared by the repeats of a valid delivery.
+        var encodedBody: [UInt8]?
+    }
+
+    enum JobOutcome: Sendable {
+        case sent([Exchange])
+        case unbuildable(DeliveryBuildError)
+    }
+
+    func plan(_ plans: [SuitePlan]) -> ([PlannedResult], [Job]) {
+        var planned: [PlannedResult] = []
+        var jobs: [Job] = []
+        var position = 0
+        for (suiteIndex, plan) in plans.enumerated() {
+            let builder = DeliveryBuilder(profile: plan.suite.profile, secret: plan.secret, now: now)
+            for suiteCase in plan.suite.cases {
+                defer { position += 1 }
+                guard options.shard.contains(position: position) else { continue }
+                for probe in plan.probes {
+                    let name = CaseResult(caseName: suiteCase.name, check: probe.rawValue, status: .skipped).name
+                    if let only = options.only, !only.matches(name) { continue }
+                    let skipReason = plan.suite.profile.skipReason(for: probe)
+                    let count = skipReason != nil ? 0 : (probe == .valid ? options.repeatCount : 1)
+                    let encodedBody = count > 1 ? Array(JSONWriter.compact(suiteCase.body).utf8) : nil
+                    for index in 0..<count {
+                        jobs.append(
+                            Job(
+                                result: planned.count, builder: builder, suiteCase: suiteCase, probe: probe,
+                                target: plan.target,
+                                timeout: options.timeout ?? Self.timeout(within: suiteCase.expect.within),
+                                isFirst: index == 0, encodedBody: encodedBody))
+                    }
+                    planned.append(
+                        PlannedResult(
+                            suiteIndex: suiteIndex, caseName: suiteCase.name, probe: probe,
+                            expectation: suiteCase.expect, skipReason: skipReason, jobCount: count))
+                }
+            }
+        }
+        return (planned, jobs)
+    }
+
+    /// The wait for a case without `--timeout`: its `within` (capped at a day) plus the margin.
+    static func timeout(within: Double) -> Duration {
+        let seconds = within.isFinite ? min(max(within, 0), 86_400) : 86_400
+        return .milliseconds(Int64(seconds * 1000)) + SendOptions.defaultTimeoutMargin
+    }
+
+    // MARK: - Sending
+
+    private func perform(_ job: Job) async -> JobOutcome {
+        let deliveries: [Delivery]
+        do {
+            deliveries = try job.builder.deliveries(
+                for: job.suiteCase, probe: job.probe, target: job.target, encodedBody: job.encodedBody)
+        } catch {
+            return .unbuildable(error)
+        }
+        var exchanges: [Exchange] = []
+        for delivery in deliveries {
+            let exchange = await send(delivery, timeout: job.timeout)
+            exchanges.append(exchange)
+            if exchange.status == nil { break }
+        }
+        return .sent(exchanges)
+    }
+
+    /// Sends one delivery and times it; a client error becomes the exchange's outcome.
+    public func send(_ delivery: Delivery, timeout: Duration) async -> Exchange {
+        let sentAt = now()
+        let clock = ContinuousClock()
+        let start = clock.now
+        let outcome: Result<HTTPResponse, HTTPClientError>
+        do {
+            let url = try HTTPURL(delivery.url)
+            let request = HTTPRequest(
+                method: delivery.method, target: url.target, headers: delivery.headers, body: delivery.body)
+            outcome = .success(try await client.send(request, to: url, timeout: timeout))
+        } catch {
+            outcome = .failure(error)
+        }
+        return Exchange(delivery: delivery, sentAt: sentAt, latency: clock.now - start, outcome: outcome)
+    }
+
+    // MARK: - Deciding
+
+    /// The exchanges and verdicts of every result, gathered as jobs finish in any order.
+    struct Ledger {
+        var planned: [PlannedResult]
+        var remaining: [Int]
+        var first: [[Exchange]?]
+        var failures: [[(verdict: ProbeJudge.Verdict, exchanges: [Exchange])]]
+        var failedJobs: [Int]
+        var total: [Duration]
+        var buildError: [DeliveryBuildError?]
+        var results: [CaseResult?]
+
+        init(planned: [PlannedResult]) {
+            self.planned = planned
+            remaining = planned.map(\.jobCount)
+            first = Array(repeating: nil, count: planned.count)
+            failures = Array(repeating: [], count: planned.count)
+            failedJobs = Array(repeating: 0, count: planned.count)
+            total = Array(repeating: .zero, count: planned.count)
+            buildError = Array(repeating: nil, count: planned.count)
+            results = Array(repeating: nil, count: planned.count)
+        }
+
+        func isComplete(_ index: Int) -> Bool { remaining[index] == 0 }
+
+        mutating func record(_ outcome: JobOutcome, job: Job) {
+            let index = job.result
+            remaining[index] -= 1
+            switch outcome {
+            case .unbuildable(let error):
+                buildError[index] = buildError[index] ?? error
+            case .sent(let exchanges):
+                total[index] += exchanges.reduce(.zero) { $0 + $1.latency }
+                let verdict = ProbeJudge.judge(exchanges, probe: job.probe, expectation: planned[index].expectation)
+                if job.isFirst { first[index] = exchanges }
+                if verdict != .passed {
+                    failedJobs[index] += 1
+                    if failures[index].count < SendRunner.keptFailures || job.isFirst {
+                        failures[index].append((verdict, job.isFirst ? [] : exchanges))
+                    }
+                }
+            }
+        }
+
+        /// Decides result `index` (every job of it finished) and returns it.
+        mutating func finish(_ index: Int) -> CaseResult {
+            let entry = planned[index]
+            var result = CaseResult(caseName: entry.caseName, check: entry.probe.rawValue, status: .passed)
+            defer { results[index] = result }
+            if let reason = entry.skipReason {
+                result.status = .skipped
+                result.message = reason
+                return result
+            }
+            if let error = buildError[index] {
+                result.status = .error
+                result.message = error.description
+                return result
+            }
+            let repeated = entry.jobCount > 1
+            var attempts = (first[index] ?? []).enumerated().map { offset, exchange in
+                exchange.attempt(note: Self.note(entry.probe, offset: offset, repeated: repeated))
+            }
+            for failure in failures[index] where !failure.exchanges.isEmpty {
+                attempts += failure.exchanges.map { $0.attempt(note: "repeat") }
+            }
+            result.attempts = attempts
+            result.duration = total[index]
+            let decisive =
+                failures[index].first { if case .error = $0.verdict { true } else { false } } ?? failures[index].first
+            guard let decisive else { return result }
+            let prefix =
+                repeated ? "\(failedJobs[index]) of \(entry.jobCount) repeated deliveries went wrong; first: " : ""
+            switch decisive.verdict {
+            case .passed:
+                break
+            case .failed(let message, let expected, let found):
+                result.status = .failed
+                result.message = prefix + message
+                result.expected = expected
+                result.found = found
+            case .error(let message):
+                result.status = .error
+                result.message = prefix + message
+            }
+            return result
+        }
+
+        private static func note(_ probe: ProbeKind, offset: Int, repeated: Bool) -> String? {
+            if probe == .replay { return offset == 0 ? "first delivery" : "replay" }
+            return repeated ? "first of the repeated deliveries" : nil
+        }
+    }
+
+    /// The machine's host name, for the reports.
+    static var hostname: String {
+        var buffer = [CChar](repeating: 0, count: 256)
+        guard gethostname(&buffer, buffer.count) == 0 else { return "localhost" }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}
