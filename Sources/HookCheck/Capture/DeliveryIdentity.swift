@@ -29,6 +29,15 @@ public enum DeliveryIdentity: Sendable, Hashable, CustomStringConvertible {
         self = .bodyHash(Hex.encode(hasher.finalize()))
     }
 
+    /// The identity as one unambiguous string (`id:msg_123`, `sha256:<64 hex digits>`), for stores
+    /// keyed by text.
+    public var key: String {
+        switch self {
+        case .id(let id): "id:" + id
+        case .bodyHash(let hash): "sha256:" + hash
+        }
+    }
+
     /// `id msg_123` or `body sha256 9f86d081…` (the first 12 hex digits).
     public var description: String {
         switch self {

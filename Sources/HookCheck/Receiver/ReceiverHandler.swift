@@ -109,7 +109,8 @@ final class ReceiverHandler: Sendable {
             return .crashed(event: event)
         }
 
-        let identity = DeliveryIdentity.of(envelope: body, headers: request.headers, profile: profile)
+        let identity = DeliveryIdentity(profile: profile, envelope: body, headers: request.headers, body: request.body)
+            .key
         let isFirst = state.withLock { $0.routes[route.key]?.store.insert(identity) ?? true }
         let id = profile.id(in: body, headers: request.headers)
         guard isFirst else {

@@ -24,13 +24,15 @@ struct ReceiverPartsTests {
     @Test func identityIsTheIdWhenTheProfileHasOne() throws {
         let stripe = try #require(Profile.named("stripe"))
         let body = try JSONParser.parse(#"{"id":"evt_1","type":"charge.succeeded"}"#)
-        #expect(DeliveryIdentity.of(envelope: body, headers: [], profile: stripe) == "id:evt_1")
+        #expect(DeliveryIdentity(profile: stripe, envelope: body, headers: [], body: []).key == "id:evt_1")
     }
 
     @Test func identityWithoutIdIgnoresTheTimestampOnly() throws {
         let cryptlex = try #require(Profile.named("cryptlex"))
         func identity(_ text: String) throws -> String {
-            DeliveryIdentity.of(envelope: try JSONParser.parse(text), headers: [], profile: cryptlex)
+            DeliveryIdentity(
+                profile: cryptlex, envelope: try JSONParser.parse(text), headers: [], body: Array(text.utf8)
+            ).key
         }
         let first = try identity(#"{"event":"license.created","data":{"k":1},"triggeredAt":"2024-01-01T00:00:00Z"}"#)
         let retry = try identity(#"{"event":"license.created","data":{"k":1},"triggeredAt":"2024-01-01T00:05:00Z"}"#)
