@@ -165,7 +165,8 @@ struct SecretsTests {
     }
 
     /// `run`, `check`, `listen` and `serve` with every report written: nothing they print or write holds a
-    /// secret. (Until a command lands it exits 2 saying so; its output is still searched.)
+    /// secret. `serve` runs until a 3 s
+    /// timeout stops it.
     @Test(.timeLimit(.minutes(2)), arguments: ["run", "check", "listen", "serve"])
     func deliveryCommandsKeepSecretsOutOfOutputAndReports(command: String) async throws {
         let folder = try Self.temporaryFolder()
@@ -202,8 +203,12 @@ struct SecretsTests {
                 ] + reportFlags
         default: arguments = ["serve", "--profile", "standard-webhooks", "--port", "0", "--secret-env", "SW_SECRET"]
         }
-        let result = try await runHookcheck(args: arguments, env: Self.environment, timeout: 20)
+        let result = try await runHookcheck(
+            args: arguments, env: Self.environment, timeout: command == "serve" ? 3 : 30)
         Self.expectNoSecret(in: result, command)
-        Self.expectNoSecret(inFilesUnder: reports, command)
+        let scanned = Self.expectNoSecret(inFilesUnder: reports, command)
+        if command != "serve" {
+            #expect(scanned >= 2, "\(command) wrote \(scanned) reports: exit \(result.status), \(result.stderr)")
+        }
     }
 }
