@@ -173,6 +173,7 @@ public struct HTTPParser: Sendable {
                 state = .fixedBody(remaining: remaining - count)
                 return nil
             case .chunkSize:
+                sectionBytes = 0  // the chunk-line limit is per line, not per body
                 guard let range = try nextLine(limit: Self.maxChunkLineBytes, tooLong: chunkLineTooLong) else {
                     return nil
                 }

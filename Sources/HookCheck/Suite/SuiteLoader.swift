@@ -9,10 +9,13 @@ public enum SuiteLoader {
     public struct Options: Sendable, Hashable {
         /// The largest suite file accepted, in bytes (default 8 MiB).
         public var maxFileSize: Int
+        /// The deepest nesting of arrays and objects accepted (default 512, the JSON parser's).
+        public var maxDepth: Int
 
         /// Creates options.
-        public init(maxFileSize: Int = 8 << 20) {
+        public init(maxFileSize: Int = 8 << 20, maxDepth: Int = 512) {
             self.maxFileSize = maxFileSize
+            self.maxDepth = maxDepth
         }
     }
 
@@ -31,7 +34,7 @@ public enum SuiteLoader {
         }
         let document: JSONDocument
         do {
-            document = try JSONParser.parseDocument(bytes)
+            document = try JSONParser.parseDocument(bytes, options: .init(maxDepth: options.maxDepth))
         } catch {
             let diagnostic = Diagnostic(
                 severity: .error, file: path, location: error.location, pointer: error.pointer,
