@@ -26,6 +26,8 @@ let package = Package(
         .testTarget(
             name: "HookCheckTests", dependencies: ["HookCheck", "HookHTTP"], exclude: ["Report/Snapshots"],
             swiftSettings: settings),
+        // Uses only HookCheck's public API, the way a user's own test target would.
+        .testTarget(name: "ExampleTests", dependencies: ["HookCheck"], swiftSettings: settings),
         .testTarget(
             name: "hookcheckTests", dependencies: ["hookcheck", "HookCheck", "HookHTTP"],
             swiftSettings: settings),
