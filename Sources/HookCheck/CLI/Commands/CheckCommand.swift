@@ -84,22 +84,6 @@ public struct CheckCommand: Command {
         return secrets
     }
 
-    /// Where the report flags send the reports: `--junit`, `--markdown`, `--json`, and `--reports DIR`
-    /// for those not given a path.
-    public static func destinations(from arguments: ParsedArguments) -> ReportDestinations {
-        var destinations = ReportDestinations()
-        if let folder = arguments.value("reports") {
-            destinations = ReportDestinations(reportsDirectory: folder)
-        }
-        for (name, keyPath) in [
-            ("junit", \ReportDestinations.junit), ("markdown", \ReportDestinations.markdown),
-            ("json", \ReportDestinations.json),
-        ] where arguments.isGiven(name) {
-            destinations[keyPath: keyPath] = arguments.value(name)
-        }
-        return destinations
-    }
-
     /// Writes the reports, prints each failing result on stderr and the summary on stdout.
     /// - Returns: ``ExitCode/success`` when every result passed, else ``ExitCode/failure``.
     /// - Throws: ``CommandFailure`` (exit 3) when a report cannot be written.
@@ -126,7 +110,8 @@ public struct CheckCommand: Command {
         }
         do {
             try ReportWriter.write(
-                run, to: destinations(from: arguments), redactor: redactor, environment: context.environment,
+                run, to: ReportOptions.destinations(from: arguments), redactor: redactor,
+                environment: context.environment,
                 annotate: { console.writeLine($0) })
         } catch {
             throw .environment(error.description)

@@ -186,14 +186,7 @@ public struct RunCommand: Command {
     private static func writeReports(
         _ run: RunResult, plans: [SuitePlan], arguments: ParsedArguments, context: CommandContext
     ) throws {
-        var destinations = ReportDestinations(
-            junit: arguments.value("junit"), markdown: arguments.value("markdown"), json: arguments.value("json"))
-        if let folder = arguments.value("reports") {
-            let inFolder = ReportDestinations(reportsDirectory: folder)
-            if !arguments.isGiven("junit") { destinations.junit = inFolder.junit }
-            if !arguments.isGiven("markdown") { destinations.markdown = inFolder.markdown }
-            if !arguments.isGiven("json") { destinations.json = inFolder.json }
-        }
+        let destinations = ReportOptions.destinations(from: arguments)
         let redactor = Redactor(
             headerNames: plans.flatMap(\.suite.profile.scheme.authenticationHeaders), secrets: plans.map(\.secret))
         do {
