@@ -46,7 +46,15 @@ struct FlawTableTests {
 
     @Test(arguments: Profile.builtInNames)
     func referenceReceiverPassesEveryApplicableProbe(_ name: String) async throws {
-        let result = try await Self.run(try Self.suite(name), flaws: [])
+        // Correctness, not speed: a loaded CI machine may take longer than a provider's deadline (Slack's 3 s)
+        // for a first request; the `slow` flaw row checks `within` on its own.
+        var suite = try Self.suite(name)
+        suite.cases = suite.cases.map { suiteCase in
+            var relaxed = suiteCase
+            relaxed.expect.within = max(relaxed.expect.within, 60)
+            return relaxed
+        }
+        let result = try await Self.run(suite, flaws: [])
         #expect(result.failed == 0 && result.errors == 0, "\(result.failedResults.map(\.result.name))")
         #expect(result.passed > 0)
         let judged = Set(result.results.filter { $0.status != .skipped }.map(\.check))
