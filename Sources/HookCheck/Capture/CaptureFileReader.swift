@@ -45,33 +45,58 @@ public final class CaptureFileReader {
         close(descriptor)
     }
 
+    /// One line as read, before it is parsed: the unit a caller may hand to another thread.
+    enum RawLine: Sendable {
+        /// A line's bytes (without the newline); `isUnterminated` for a last line without a newline.
+        case text([UInt8], line: Int, isUnterminated: Bool)
+        /// A line longer than the limit, already skipped.
+        case tooLong(line: Int, limit: Int)
+
+        /// The event this line makes: a record, a malformed line, or a torn last line.
+        var event: Event {
+            switch self {
+            case .tooLong(let line, let limit):
+                return .malformed(line: line, error: .tooLong(limit: limit))
+            case .text(let bytes, let line, let isUnterminated):
+                switch CaptureFileReader.event(for: bytes, number: line) {
+                case .record(let record, let number): return .record(record, line: number)
+                case let other where !isUnterminated: return other
+                default: return .tornLastLine(line: line, byteCount: bytes.count)
+                }
+            }
+        }
+    }
+
     /// The next event, or `nil` at the end of the file.
     /// - Throws: ``CaptureFileError`` on a read error.
     public func next() throws(CaptureFileError) -> Event? {
+        try nextLine()?.event
+    }
+
+    /// The next non-blank line, unparsed, or `nil` at the end of the file.
+    /// - Throws: ``CaptureFileError`` on a read error.
+    func nextLine() throws(CaptureFileError) -> RawLine? {
         while true {
             if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
-                let line = Array(buffer[start..<newline])
+                let range = start..<newline
                 start = newline + 1
                 lineNumber += 1
-                if line.count > lineLimit { return .malformed(line: lineNumber, error: .tooLong(limit: lineLimit)) }
-                if line.isEmpty || line.allSatisfy({ $0 == 32 || $0 == 13 || $0 == 9 }) { continue }
-                return Self.event(for: line, number: lineNumber)
+                if range.count > lineLimit { return .tooLong(line: lineNumber, limit: lineLimit) }
+                if buffer[range].allSatisfy({ $0 == 32 || $0 == 13 || $0 == 9 }) { continue }
+                return .text(Array(buffer[range]), line: lineNumber, isUnterminated: false)
             }
             if atEnd {
                 guard start < buffer.count else { return nil }
                 let line = Array(buffer[start...])
                 start = buffer.count
                 lineNumber += 1
-                switch Self.event(for: line, number: lineNumber) {
-                case .record(let record, let number): return .record(record, line: number)
-                default: return .tornLastLine(line: lineNumber, byteCount: line.count)
-                }
+                return .text(line, line: lineNumber, isUnterminated: true)
             }
             if buffer.count - start > lineLimit {
                 // Skip the rest of an over-long line without holding it.
                 try skipPastNewline()
                 lineNumber += 1
-                return .malformed(line: lineNumber, error: .tooLong(limit: lineLimit))
+                return .tooLong(line: lineNumber, limit: lineLimit)
             }
             try fill()
         }

@@ -98,6 +98,12 @@ public struct CaptureRecord: Sendable, Hashable {
     /// Parses one capture line (without its newline).
     /// - Throws: ``CaptureLineError`` naming the field that is missing or has the wrong type.
     public static func parse(line: [UInt8]) throws(CaptureLineError) -> CaptureRecord {
+        if let record = CaptureLineScanner.record(in: line) { return record }
+        return try parseGenerically(line: line)
+    }
+
+    /// Parses one capture line with the generic JSON parser: every shape JSON allows, and the errors.
+    static func parseGenerically(line: [UInt8]) throws(CaptureLineError) -> CaptureRecord {
         let value: JSONValue
         do {
             value = try JSONParser.parse(line)
@@ -204,7 +210,7 @@ enum CaptureTime {
     }
 
     /// The common `YYYY-MM-DDTHH:MM:SS[.f…]Z` form, without Foundation's parser.
-    private static func parseUTC(_ bytes: [UInt8]) -> Date? {
+    static func parseUTC(_ bytes: [UInt8]) -> Date? {
         guard bytes.count >= 20, bytes.last == UInt8(ascii: "Z") else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0

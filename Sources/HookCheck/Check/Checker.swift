@@ -38,8 +38,14 @@ public struct Checker: Sendable {
 
     /// Judges one captured delivery.
     public mutating func consume(_ record: CaptureRecord) {
-        guard !checkers.isEmpty else { return }
-        records.pass(seq: record.seq, limits: options)
+        guard let (suite, verdict) = assess(record) else { return }
+        apply(verdict, of: record, suite: suite)
+    }
+
+    /// Routes `record` to a suite and assesses it there: everything the delivery shows on its own.
+    /// It reads only the configuration, so any thread may call it; `nil` when there are no suites.
+    func assess(_ record: CaptureRecord) -> (suite: Int, verdict: DeliveryAssessment)? {
+        guard !checkers.isEmpty else { return nil }
         let parsed: Result<JSONValue, JSONParseError>
         do {
             parsed = .success(try JSONParser.parse(record.body))
@@ -57,7 +63,14 @@ public struct Checker: Sendable {
                 }
             }
         }
-        checkers[chosen].consume(record, parsed: parsed)
+        return (chosen, checkers[chosen].assess(record, parsed: parsed))
+    }
+
+    /// Applies an assessment from ``assess(_:)`` to the running state; assessments must be applied
+    /// in capture order.
+    mutating func apply(_ verdict: DeliveryAssessment, of record: CaptureRecord, suite: Int) {
+        records.pass(seq: record.seq, limits: options)
+        checkers[suite].apply(verdict, of: record)
     }
 
     /// Takes one event of a ``CaptureFileReader``: a record is judged, a malformed line becomes an
@@ -113,26 +126,5 @@ public struct Checker: Sendable {
         return CaseResult(
             caseName: "capture file", check: CheckName.records.rawValue, status: .passed, message: read,
             warning: warning)
-    }
-
-    /// Streams the capture file at `path` through a new checker.
-    /// - Parameters:
-    ///   - path: the capture file (JSON Lines).
-    ///   - suites: the suites to judge against.
-    ///   - secrets: each suite's secret, in order.
-    ///   - options: the `--url` override and report limits; `source` is set to `path`.
-    /// - Returns: one result per suite.
-    /// - Throws: ``CaptureFileError`` when the file cannot be opened or read.
-    public static func check(
-        capturesAt path: String, suites: [Suite], secrets: [String], options: CheckOptions = CheckOptions()
-    ) throws(CaptureFileError) -> [SuiteResult] {
-        var options = options
-        options.source = path
-        let reader = try CaptureFileReader(path: path)
-        var checker = Checker(suites: suites, secrets: secrets, options: options)
-        while let event = try reader.next() {
-            checker.consume(event)
-        }
-        return checker.finish()
     }
 }

@@ -83,28 +83,24 @@ struct SuiteChecker: Sendable {
 
     /// Judges one delivery.
     mutating func consume(_ record: CaptureRecord, parsed: Result<JSONValue, JSONParseError>) {
+        apply(assess(record, parsed: parsed), of: record)
+    }
+
+    /// Everything `record` shows on its own: the checks that need no memory of earlier deliveries.
+    /// It reads only the suite's configuration, so any thread may call it.
+    func assess(_ record: CaptureRecord, parsed: Result<JSONValue, JSONParseError>) -> DeliveryAssessment {
         let profile = suite.profile
-        let seq = record.seq
         let isQuery = profile.method == .get && record.method == "GET"
         let envelope = envelope(of: record, parsed: parsed)
         let event = profile.eventType(in: envelope, headers: record.headers)
         let caseIndex = cases.caseIndex(event: event, body: envelope)
-        let slot = caseIndex ?? unmatchedSlot
-        deliveries[slot] += 1
-
-        func pass(_ check: CheckName, warning: String? = nil) {
-            tallies[slot][check.index].pass(seq: seq, warning: warning, limits: options)
-        }
-        func fail(_ check: CheckName, _ message: String, expected: String? = nil, found: String? = nil) {
-            tallies[slot][check.index].fail(
-                seq: seq, message, expected: expected, found: found, record: record, limits: options)
-        }
+        var verdict = DeliveryAssessment(slot: caseIndex ?? unmatchedSlot, caseIndex: caseIndex)
 
         // Method and content type.
         if record.method == profile.method.rawValue {
-            pass(.method)
+            verdict.pass(.method)
         } else {
-            fail(
+            verdict.fail(
                 .method, "method \(record.method), expected \(profile.method.rawValue)",
                 expected: profile.method.rawValue, found: record.method)
         }
@@ -112,19 +108,20 @@ struct SuiteChecker: Sendable {
             let expectedType = self.expectedMediaType
             if let contentType = record.headers["Content-Type"] {
                 if Self.mediaType(contentType) == expectedType {
-                    pass(.contentType)
+                    verdict.pass(.contentType)
                 } else {
-                    fail(
+                    verdict.fail(
                         .contentType, "Content-Type \(JSONWriter.quoted(contentType)), expected \(expectedType)",
                         expected: expectedType, found: contentType)
                 }
             } else {
-                fail(.contentType, "missing header Content-Type", expected: expectedType, found: "nothing")
+                verdict.fail(.contentType, "missing header Content-Type", expected: expectedType, found: "nothing")
             }
             switch parsed {
-            case .success: pass(.json)
+            case .success: verdict.pass(.json)
             case .failure(let error):
-                fail(.json, "body is not JSON: \(error)", expected: "a JSON body", found: "\(record.body.count) bytes")
+                verdict.fail(
+                    .json, "body is not JSON: \(error)", expected: "a JSON body", found: "\(record.body.count) bytes")
             }
         }
 
@@ -135,64 +132,119 @@ struct SuiteChecker: Sendable {
             if let first = mismatches.first {
                 var message = mismatches.prefix(2).map(\.description).joined(separator: "; ")
                 if mismatches.count > 2 { message += " (\(mismatches.count - 2) more)" }
-                fail(.envelope, message, expected: first.expected, found: first.found)
+                verdict.fail(.envelope, message, expected: first.expected, found: first.found)
             } else {
-                pass(.envelope)
+                verdict.pass(.envelope)
             }
         }
 
         // Event type.
         if let event {
-            let quoted = JSONWriter.quoted(event)
             if profile.isKnownEvent(event) || cases.events.contains(event) {
-                pass(.event)
+                verdict.pass(.event)
             } else if suite.isStrict {
-                fail(.event, "event type \(quoted) is not one the profile knows (strict suite)", found: quoted)
+                let quoted = JSONWriter.quoted(event)
+                verdict.fail(.event, "event type \(quoted) is not one the profile knows (strict suite)", found: quoted)
             } else {
-                pass(.event, warning: "event type \(quoted) is not one the profile knows")
+                verdict.pass(.event, warning: "event type \(JSONWriter.quoted(event)) is not one the profile knows")
             }
             if caseIndex == nil {
-                let message = "event type \(quoted) matches no case of the suite"
-                if suite.isStrict { fail(.unmatched, message) } else { pass(.unmatched, warning: message) }
+                let message = "event type \(JSONWriter.quoted(event)) matches no case of the suite"
+                if suite.isStrict {
+                    verdict.fail(.unmatched, message)
+                } else {
+                    verdict.pass(.unmatched, warning: message)
+                }
             }
         } else {
-            fail(.event, "no event type at \(profile.event)", expected: "an event type", found: "nothing")
-            if caseIndex == nil { fail(.unmatched, "no event type, so no case") }
+            verdict.fail(.event, "no event type at \(profile.event)", expected: "an event type", found: "nothing")
+            if caseIndex == nil { verdict.fail(.unmatched, "no event type, so no case") }
         }
 
         // Signature or token, over the exact bytes; freshness is the timestamp check's business.
+        let id = profile.id(in: envelope, headers: record.headers)
         if let signatureCheck {
             if secret.isEmpty {
-                fail(signatureCheck, "no secret to verify with")
+                verdict.fail(signatureCheck, "no secret to verify with")
             } else {
                 let url =
                     options.url ?? suite.target?.absoluteString
                     ?? "http://" + (record.headers["Host"] ?? "localhost") + record.target
                 let verification = profile.scheme.verify(
-                    headers: record.headers, body: record.body, url: url, method: record.method,
-                    id: profile.id(in: envelope, headers: record.headers),
+                    headers: record.headers, body: record.body, url: url, method: record.method, id: id,
                     timestamp: profile.timestampText(in: envelope, headers: record.headers), secret: secret,
                     now: record.receivedAt, policy: TimestampPolicy(tolerance: 0, future: .tolerate))
                 switch verification {
-                case .valid: pass(signatureCheck)
-                case .invalid(let failure): fail(signatureCheck, failure.description)
+                case .valid: verdict.pass(signatureCheck)
+                case .invalid(let failure): verdict.fail(signatureCheck, failure.description)
                 }
             }
         }
 
+        // Identity: the id and the content; whether they were seen before is `apply`'s business.
+        verdict.id = id
+        verdict.content = ContentDigest.of(profile: profile, body: record.body, envelope: envelope)
+
+        // Timestamps: signed ones on every attempt, the event time on the first.
+        var firstProblem: (String, String?, String?)?
+        var laterProblem: (String, String?, String?)?
+        for rule in timestampRules {
+            guard let problem = rule.problem(in: envelope, headers: record.headers, receivedAt: record.receivedAt)
+            else { continue }
+            if firstProblem == nil { firstProblem = problem }
+            if rule.isJudgedOnEveryAttempt {
+                laterProblem = problem
+                break
+            }
+        }
+        verdict.firstAttemptTimestamp = firstProblem.map {
+            DeliveryAssessment.Failure(message: $0.0, expected: $0.1, found: $0.2)
+        }
+        verdict.laterAttemptTimestamp = laterProblem.map {
+            DeliveryAssessment.Failure(message: $0.0, expected: $0.1, found: $0.2)
+        }
+        return verdict
+    }
+
+    /// Applies an assessment of `record` to the tallies and the identity records: ids, retries,
+    /// counts and the timestamps that depend on whether this is a first attempt.
+    mutating func apply(_ verdict: DeliveryAssessment, of record: CaptureRecord) {
+        let profile = suite.profile
+        let seq = record.seq
+        let slot = verdict.slot
+        deliveries[slot] += 1
+
+        func fail(_ check: CheckName, _ message: String, expected: String? = nil, found: String? = nil) {
+            tallies[slot][check.index].fail(
+                seq: seq, message, expected: expected, found: found, record: record, limits: options)
+        }
+
+        var passes = verdict.passes
+        while passes != 0 {
+            let index = passes.trailingZeroBitCount
+            passes &= passes &- 1
+            tallies[slot][index].pass(seq: seq, limits: options)
+        }
+        for note in verdict.notes {
+            if let failure = note.failure {
+                fail(note.check, failure.message, expected: failure.expected, found: failure.found)
+            } else {
+                tallies[slot][note.check.index].pass(seq: seq, warning: note.warning, limits: options)
+            }
+        }
+
         // Identity: ids, retries, counts.
-        let id = profile.id(in: envelope, headers: record.headers)
-        let content = ContentDigest.of(profile: profile, body: record.body, envelope: envelope)
+        let id = verdict.id
+        let content = verdict.content
         var key = id.map(Self.fingerprint) ?? (content ^ 0x9E37_79B9_7F4A_7C15)
         let status = record.responseStatus ?? 0
         if profile.id != .none {
             if let id {
-                let quoted = JSONWriter.quoted(id)
                 if let existing = identities[key], existing.content != content {
                     fail(
                         .id,
-                        "id \(quoted) was already used by seq \(existing.lastSeq) for a different event; "
-                            + "ids must be unique across events")
+                        "id \(JSONWriter.quoted(id)) was already used by seq \(existing.lastSeq) for a different "
+                            + "event; ids must be unique across events")
                     key ^= content  // a different event: judged on its own
                 } else if identities[key] == nil, let original = pendingContents[content],
                     let earlier = identities[original]
@@ -200,10 +252,10 @@ struct SuiteChecker: Sendable {
                     fail(
                         .id,
                         "resends the event of seq \(earlier.lastSeq) (answered \(earlier.lastStatus)) with a new id "
-                            + "\(quoted); retries must keep the id")
+                            + "\(JSONWriter.quoted(id)); retries must keep the id")
                     key = original
                 } else {
-                    pass(.id)
+                    tallies[slot][CheckName.id.index].pass(seq: seq, limits: options)
                 }
             } else {
                 fail(.id, "no id at \(profile.id)", expected: "an id", found: "nothing")
@@ -261,15 +313,10 @@ struct SuiteChecker: Sendable {
 
         // Timestamps: signed ones on every attempt, the event time on the first.
         if !timestampRules.isEmpty {
-            var problem: (String, String?, String?)?
-            for rule in timestampRules where rule.isJudgedOnEveryAttempt || isFirstAttempt {
-                problem = rule.problem(in: envelope, headers: record.headers, receivedAt: record.receivedAt)
-                if problem != nil { break }
-            }
-            if let (message, expected, found) = problem {
-                fail(.timestamp, message, expected: expected, found: found)
+            if let problem = isFirstAttempt ? verdict.firstAttemptTimestamp : verdict.laterAttemptTimestamp {
+                fail(.timestamp, problem.message, expected: problem.expected, found: problem.found)
             } else {
-                pass(.timestamp)
+                tallies[slot][CheckName.timestamp.index].pass(seq: seq, limits: options)
             }
         }
     }

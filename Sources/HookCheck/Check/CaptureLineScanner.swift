@@ -1,0 +1,250 @@
+import Foundation
+import HookHTTP
+
+/// A fast reader for capture lines in the exact shape ``CaptureRecord/jsonLine()`` writes them:
+/// compact JSON, the known keys (in any order, each once), plain integers, ASCII escapes. It reads
+/// the record straight from the bytes, without building a ``JSONValue`` for the line.
+///
+/// It never judges a line: anything it does not recognise — whitespace, an unknown key, a `\u`
+/// escape above ASCII, a number that is not a plain integer, a missing field, malformed JSON —
+/// makes it return `nil`, and ``CaptureRecord/parse(line:)`` falls back to the generic parser, so
+/// records and errors are exactly the generic parser's.
+struct CaptureLineScanner {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var position = 0
+
+    private init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    /// The record on `line`, or `nil` when the line needs the generic parser.
+    static func record(in line: UnsafeBufferPointer<UInt8>) -> CaptureRecord? {
+        var scanner = CaptureLineScanner(bytes: line)
+        return scanner.scanRecord()
+    }
+
+    /// The record on `line`, or `nil` when the line needs the generic parser.
+    static func record(in line: [UInt8]) -> CaptureRecord? {
+        line.withUnsafeBufferPointer { record(in: $0) }
+    }
+
+    private enum Key: UInt16 {
+        case seq = 1
+        case receivedAt = 2
+        case remote = 4
+        case method = 8
+        case target = 16
+        case version = 32
+        case headers = 64
+        case body = 128
+        case bodyBase64 = 256
+        case response = 512
+    }
+
+    private mutating func scanRecord() -> CaptureRecord? {
+        guard take(UInt8(ascii: "{")) else { return nil }
+        var seen: UInt16 = 0
+        var seq: Int?
+        var receivedAt: Date?
+        var remote = ""
+        var method: String?
+        var target: String?
+        var version = "HTTP/1.1"
+        var headers = HTTPHeaders()
+        var body: [UInt8]?
+        var responseStatus: Int?
+        if peek() == UInt8(ascii: "}") { return nil }
+        repeat {
+            guard let key = scanKey(), seen & key.rawValue == 0 else { return nil }
+            seen |= key.rawValue
+            guard take(UInt8(ascii: ":")) else { return nil }
+            switch key {
+            case .seq:
+                guard let value = scanInteger() else { return nil }
+                seq = value
+            case .receivedAt:
+                guard let text = scanStringBytes(), let date = CaptureTime.parseUTC(text) else { return nil }
+                receivedAt = date
+            case .remote:
+                guard let text = scanString() else { return nil }
+                remote = text
+            case .method:
+                guard let text = scanString() else { return nil }
+                method = text
+            case .target:
+                guard let text = scanString() else { return nil }
+                target = text
+            case .version:
+                guard let text = scanString() else { return nil }
+                version = text
+            case .headers:
+                guard let fields = scanHeaders() else { return nil }
+                headers = fields
+            case .body:
+                guard let decoded = scanStringBytes(), Self.isValidUTF8(decoded) else { return nil }
+                body = decoded
+            case .bodyBase64:
+                return nil
+            case .response:
+                guard take(UInt8(ascii: "{")), scanKeyBytes() == "status", take(UInt8(ascii: ":")),
+                    let status = scanInteger(), take(UInt8(ascii: "}"))
+                else { return nil }
+                responseStatus = status
+            }
+        } while take(UInt8(ascii: ","))
+        guard take(UInt8(ascii: "}")), position == bytes.count else { return nil }
+        guard let seq, let receivedAt, let method, let target, let body, seen & Key.headers.rawValue != 0 else {
+            return nil
+        }
+        return CaptureRecord(
+            seq: seq, receivedAt: receivedAt, remote: remote, method: method, target: target, version: version,
+            headers: headers, body: body, responseStatus: responseStatus)
+    }
+
+    // MARK: - Pieces
+
+    private func peek() -> UInt8? {
+        position < bytes.count ? bytes[position] : nil
+    }
+
+    private mutating func take(_ byte: UInt8) -> Bool {
+        guard position < bytes.count, bytes[position] == byte else { return false }
+        position += 1
+        return true
+    }
+
+    private mutating func scanKey() -> Key? {
+        switch scanKeyBytes() {
+        case "seq": .seq
+        case "receivedAt": .receivedAt
+        case "remote": .remote
+        case "method": .method
+        case "target": .target
+        case "version": .version
+        case "headers": .headers
+        case "body": .body
+        case "bodyBase64": .bodyBase64
+        case "response": .response
+        default: nil
+        }
+    }
+
+    /// A key without escapes, as a static-comparable string (keys are short and ASCII).
+    private mutating func scanKeyBytes() -> String? {
+        guard take(UInt8(ascii: "\"")) else { return nil }
+        let start = position
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                let key = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+                position += 1
+                return key
+            }
+            guard byte >= 0x20, byte < 0x80, byte != UInt8(ascii: "\\") else { return nil }
+            position += 1
+        }
+        return nil
+    }
+
+    /// A non-negative integer without sign, fraction or exponent, as ``JSONValue/intValue`` reads it.
+    private mutating func scanInteger() -> Int? {
+        let start = position
+        var value = 0
+        while position < bytes.count, bytes[position] >= 48, bytes[position] <= 57 {
+            guard position - start < 18 else { return nil }
+            value = value * 10 + Int(bytes[position] - 48)
+            position += 1
+        }
+        let count = position - start
+        guard count > 0, count <= 18, count == 1 || bytes[start] != 48 else { return nil }
+        if let next = peek(), next == UInt8(ascii: ".") || next == UInt8(ascii: "e") || next == UInt8(ascii: "E") {
+            return nil
+        }
+        return value
+    }
+
+    /// A string's decoded bytes; `nil` for a `\u` escape above ASCII, a control character or a bad escape.
+    private mutating func scanStringBytes() -> [UInt8]? {
+        guard take(UInt8(ascii: "\"")) else { return nil }
+        var run = position
+        var decoded: [UInt8] = []
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<position]))
+                position += 1
+                return decoded
+            }
+            if byte == UInt8(ascii: "\\") {
+                // The rest of the line bounds the decoded size.
+                if decoded.isEmpty { decoded.reserveCapacity(bytes.count - run) }
+                decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<position]))
+                guard position + 1 < bytes.count else { return nil }
+                let escaped = bytes[position + 1]
+                position += 2
+                switch escaped {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded.append(escaped)
+                case UInt8(ascii: "n"): decoded.append(0x0A)
+                case UInt8(ascii: "r"): decoded.append(0x0D)
+                case UInt8(ascii: "t"): decoded.append(0x09)
+                case UInt8(ascii: "b"): decoded.append(0x08)
+                case UInt8(ascii: "f"): decoded.append(0x0C)
+                case UInt8(ascii: "u"):
+                    guard position + 4 <= bytes.count, let value = Self.hex4(bytes, at: position), value < 0x80 else {
+                        return nil
+                    }
+                    decoded.append(UInt8(value))
+                    position += 4
+                default: return nil
+                }
+                run = position
+                continue
+            }
+            guard byte >= 0x20 else { return nil }
+            position += 1
+        }
+        return nil
+    }
+
+    /// A string as text; `nil` when it needs the generic parser or is not valid UTF-8.
+    private mutating func scanString() -> String? {
+        guard let decoded = scanStringBytes(), Self.isValidUTF8(decoded) else { return nil }
+        return String(decoding: decoded, as: UTF8.self)
+    }
+
+    private mutating func scanHeaders() -> HTTPHeaders? {
+        guard take(UInt8(ascii: "[")) else { return nil }
+        var headers = HTTPHeaders()
+        if take(UInt8(ascii: "]")) { return headers }
+        repeat {
+            guard take(UInt8(ascii: "[")), let name = scanString(), take(UInt8(ascii: ",")), let value = scanString(),
+                take(UInt8(ascii: "]"))
+            else { return nil }
+            headers.add(name: name, value: value)
+        } while take(UInt8(ascii: ","))
+        guard take(UInt8(ascii: "]")) else { return nil }
+        return headers
+    }
+
+    // MARK: - Helpers
+
+    private static func hex4(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> UInt32? {
+        var value: UInt32 = 0
+        for index in start..<(start + 4) {
+            let byte = bytes[index]
+            let digit: UInt8
+            switch byte {
+            case 48...57: digit = byte - 48
+            case 65...70: digit = byte - 55
+            case 97...102: digit = byte - 87
+            default: return nil
+            }
+            value = value << 4 | UInt32(digit)
+        }
+        return value
+    }
+
+    private static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        JSONLineBuilder.isValidUTF8(bytes)
+    }
+}
