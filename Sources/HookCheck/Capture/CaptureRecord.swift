@@ -102,13 +102,22 @@ public struct CaptureRecord: Sendable, Hashable {
         return try parseGenerically(line: line)
     }
 
-    /// Parses one capture line with the generic JSON parser: every shape JSON allows, and the errors.
+    /// Parses one capture line with the generic JSON parser: every shape JSON allows, and the errors,
+    /// each located by column and JSON pointer.
     static func parseGenerically(line: [UInt8]) throws(CaptureLineError) -> CaptureRecord {
+        do {
+            return try decode(line: line)
+        } catch {
+            throw error.located(in: line)
+        }
+    }
+
+    private static func decode(line: [UInt8]) throws(CaptureLineError) -> CaptureRecord {
         let value: JSONValue
         do {
             value = try JSONParser.parse(line)
         } catch {
-            throw CaptureLineError.invalidJSON(error.description)
+            throw .at(column: error.location.column, pointer: error.pointer, .invalidJSON(error.reason.description))
         }
         guard let object = value.objectValue else { throw .wrongType(field: "/", expected: "an object") }
         func string(_ key: String) throws(CaptureLineError) -> String {
@@ -160,19 +169,54 @@ public struct CaptureRecord: Sendable, Hashable {
 }
 
 /// Why one line of a capture file could not be read.
-public enum CaptureLineError: Error, Sendable, Equatable, CustomStringConvertible {
+public indirect enum CaptureLineError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidJSON(String)
     case missingField(String)
     case wrongType(field: String, expected: String)
     case tooLong(limit: Int)
+    /// `problem`, at a 1-based column of the line and the JSON pointer of the value concerned.
+    case at(column: Int, pointer: JSONPointer, CaptureLineError)
 
-    public var description: String {
+    /// The 1-based column of the problem in its line, when known.
+    public var column: Int? {
+        if case .at(let column, _, _) = self { column } else { nil }
+    }
+
+    /// The JSON pointer of the value concerned, when known.
+    public var pointer: JSONPointer? {
+        if case .at(_, let pointer, _) = self { pointer } else { nil }
+    }
+
+    /// What is wrong, without its location.
+    public var problem: String {
         switch self {
         case .invalidJSON(let detail): "not a JSON object: \(detail)"
         case .missingField(let field): "missing field \"\(field)\""
-        case .wrongType(let field, let expected): "field \"\(field)\": expected \(expected)"
+        case .wrongType(_, let expected): "expected \(expected)"
         case .tooLong(let limit): "line longer than the limit of \(limit) bytes"
+        case .at(_, _, let inner): inner.problem
         }
+    }
+
+    /// `column 37: /headers/0: expected a [name, value] pair of strings`, or the problem alone.
+    public var description: String {
+        switch self {
+        case .at(let column, let pointer, let inner): "column \(column): \(pointer.displayText): \(inner.problem)"
+        default: problem
+        }
+    }
+
+    /// This error with its column and pointer found in `line` (a field error's pointer is the field's; a
+    /// missing field's is the object's).
+    func located(in line: [UInt8]) -> CaptureLineError {
+        let pointer: JSONPointer
+        switch self {
+        case .at, .tooLong, .invalidJSON: return self
+        case .missingField: pointer = .root
+        case .wrongType(let field, _): pointer = JSONPointer(field == "/" ? "" : "/" + field) ?? .root
+        }
+        let column = (try? JSONParser.parseDocument(line))?.location(of: pointer)?.column ?? 1
+        return .at(column: column, pointer: pointer, self)
     }
 }
 

@@ -86,7 +86,12 @@ public struct Checker: Sendable {
     /// Records a capture-file line that is not a capture record.
     public mutating func noteMalformedLine(_ line: Int, error: CaptureLineError) {
         malformedLines += 1
-        if malformedMessages.count < options.messageLimit { malformedMessages.append("line \(line): \(error)") }
+        guard malformedMessages.count < options.messageLimit else { return }
+        if let column = error.column, let pointer = error.pointer {
+            malformedMessages.append("\(options.source):\(line):\(column): \(pointer.displayText): \(error.problem)")
+        } else {
+            malformedMessages.append("\(options.source):\(line): \(error.problem)")
+        }
     }
 
     /// Records a torn last line (a write cut short by a crash), which is skipped with a warning.

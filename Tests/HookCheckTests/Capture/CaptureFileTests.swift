@@ -42,17 +42,17 @@ func captureRecordRoundTripsExactBytes(_ body: [UInt8]) throws {
 }
 
 @Test(arguments: [
-    (#"{"seq":1}"#, "missing field \"receivedAt\""),
-    (#"[1]"#, "field \"/\": expected an object"),
-    (#"{"seq":"1"}"#, "field \"seq\": expected an integer"),
-    (#"{"seq":1,"receivedAt":"yesterday"}"#, "field \"receivedAt\": expected an RFC 3339 date-time"),
+    (#"{"seq":1}"#, "column 1: /: missing field \"receivedAt\""),
+    (#"[1]"#, "column 1: /: expected an object"),
+    (#"{"seq":"1"}"#, "column 8: /seq: expected an integer"),
+    (#"{"seq":1,"receivedAt":"yesterday"}"#, "column 23: /receivedAt: expected an RFC 3339 date-time"),
     (
         #"{"seq":1,"receivedAt":"2026-11-23T10:00:00.123Z","method":"POST","target":"/","headers":[["a"]],"body":""}"#,
-        "field \"headers/0\": expected a [name, value] pair of strings"
+        "column 90: /headers/0: expected a [name, value] pair of strings"
     ),
     (
         #"{"seq":1,"receivedAt":"2026-11-23T10:00:00Z","method":"POST","target":"/","headers":[],"bodyBase64":"!!"}"#,
-        "field \"bodyBase64\": expected standard base64"
+        "column 101: /bodyBase64: expected standard base64"
     ),
 ])
 func captureLineErrorsNameTheField(_ example: (String, String)) {

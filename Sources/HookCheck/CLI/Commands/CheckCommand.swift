@@ -29,7 +29,8 @@ public struct CheckCommand: Command {
         let results: [SuiteResult]
         do {
             results = try Checker.check(
-                capturesAt: path, suites: suites, secrets: secrets, options: CheckOptions(url: arguments.value("url")))
+                capturesAt: path, suites: suites, secrets: secrets,
+                options: CheckOptions(url: arguments.value("url"), source: path))
         } catch {
             throw CommandFailure.environment(error.description)
         }

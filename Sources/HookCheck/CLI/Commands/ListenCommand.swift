@@ -167,7 +167,7 @@ public struct ListenCommand: Command {
         do {
             results = try Checker.check(
                 capturesAt: capturePath, suites: suites, secrets: secrets,
-                options: CheckOptions(url: arguments.value("url")))
+                options: CheckOptions(url: arguments.value("url"), source: capturePath))
         } catch {
             throw .environment(error.description)
         }
