@@ -8,7 +8,7 @@ let settings: [SwiftSetting] = [
 
 let package = Package(
     name: "hookcheck",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "HookCheck", targets: ["HookCheck"]),
         .library(name: "HookHTTP", targets: ["HookHTTP"]),

@@ -127,15 +127,21 @@ private func statuses(_ raw: [UInt8]) throws -> [Int] {
     }
 
     @Test func gracefulShutdownFinishesInFlightRequestAndRefusesNewOnes() async throws {
+        // The handler holds the request until shutdown has begun, however slow the machine.
+        let shuttingDown = Mutex(false)
+        let (entered, enter) = AsyncStream.makeStream(of: Void.self)
         let handler: HTTPServer.Handler = { _ in
-            try await Task.sleep(for: .milliseconds(300))
+            enter.yield()
+            while !shuttingDown.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(10)) }
+            try await Task.sleep(for: .milliseconds(200))
             return HTTPResponse(status: 200, body: Array("done".utf8))
         }
         let server = HTTPServer(configuration: .init(), handler: handler)
         try await server.start()
         let url = try HTTPURL(server.address + "/")
         async let inFlight = HTTPClient().send(HTTPRequest(method: "GET", target: "/"), to: url)
-        try await Task.sleep(for: .milliseconds(100))
+        for await _ in entered { break }
+        shuttingDown.withLock { $0 = true }
         await server.shutdown(gracePeriod: .seconds(5))
         let response = try await inFlight
         #expect(response.body.text == "done")

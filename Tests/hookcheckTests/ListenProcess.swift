@@ -62,7 +62,7 @@ final class ListenProcess: @unchecked Sendable {
             lock.unlock()
             readers.leave()
         }
-        _ = firstLine.wait(timeout: .now() + 20)
+        _ = firstLine.wait(timeout: .now() + 60)
         let text = stdout
         let line = text.prefix { $0 != "\n" }
         address = line.hasPrefix("listening on ") ? String(line.dropFirst("listening on ".count)) : ""

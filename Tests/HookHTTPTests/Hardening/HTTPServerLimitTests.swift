@@ -149,9 +149,10 @@ func onIOThread<T: Sendable>(_ body: @escaping @Sendable () throws(SocketError) 
     return try result.get()
 }
 
-/// Polls `condition` every 10 ms for up to 5 s; throws when it never holds.
+/// Polls `condition` every 10 ms for up to 20 s (a loaded machine is slow to notice closes); throws when it
+/// never holds.
 func waitUntil(_ condition: @Sendable () -> Bool) async throws {
-    for _ in 0..<500 {
+    for _ in 0..<2000 {
         if condition() { return }
         try await Task.sleep(for: .milliseconds(10))
     }
