@@ -210,6 +210,21 @@ struct Socket: Sendable {
         }
     }
 
+    /// Waits until the socket is readable, `other` is readable (returns `false`) or `deadline` passes.
+    func waitReadable(unlessReadable other: Int32, until deadline: Deadline) throws(SocketError) -> Bool {
+        var entries = (
+            pollfd(fd: fd, events: Int16(POLLIN), revents: 0), pollfd(fd: other, events: Int16(POLLIN), revents: 0)
+        )
+        while true {
+            let status = withUnsafeMutableBytes(of: &entries) { raw in
+                poll(raw.baseAddress?.assumingMemoryBound(to: pollfd.self), 2, deadline.remainingMilliseconds)
+            }
+            if status > 0 { return entries.1.revents == 0 }
+            if status == 0 { throw .timedOut }
+            if errno != EINTR { throw .system(call: "poll", code: errno) }
+        }
+    }
+
     /// Whether bytes (or the end of the stream) are ready to read without waiting.
     var isReadable: Bool {
         var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
