@@ -113,30 +113,50 @@ public final class HTTPClient: Sendable {
         if let socket = pool.take(url.endpoint) {
             do {
                 return try await attempt(
-                    bytes, request: request, on: socket, url: url, isReused: true, overall: overall)
+                    bytes, request: request, on: socket, url: url, isReused: true, isWritten: false, overall: overall)
             } catch {
                 // A stale reused connection falls through to a fresh one.
                 if case .failed(let failure) = error { throw failure }
             }
         }
-        let socket = try await connect(to: url, overall: overall)
+        let socket = try await connect(to: url, sending: bytes, overall: overall)
         do {
-            return try await attempt(bytes, request: request, on: socket, url: url, isReused: false, overall: overall)
+            return try await attempt(
+                bytes, request: request, on: socket, url: url, isReused: false, isWritten: true, overall: overall)
         } catch {
             guard case .failed(let failure) = error else { throw .closedWithoutResponse(endpoint: url.endpoint) }
             throw failure
         }
     }
 
-    /// Resolves and connects on an I/O thread: `getaddrinfo` blocks.
-    private func connect(to url: HTTPURL, overall: Deadline?) async throws(HTTPClientError) -> Socket {
+    /// Resolves, connects and writes the request on an I/O thread (`getaddrinfo` blocks), so that
+    /// the request leaves without waiting for a cooperative thread.
+    private func connect(
+        to url: HTTPURL, sending bytes: [UInt8], overall: Deadline?
+    ) async throws(HTTPClientError) -> Socket {
         let result: Result<Socket, HTTPClientError> = await withCheckedContinuation { continuation in
             threads.run { [self] in
                 continuation.resume(
-                    returning: Result { () throws(HTTPClientError) in try connectNow(to: url, overall: overall) })
+                    returning: Result { () throws(HTTPClientError) in
+                        try connectNow(to: url, sending: bytes, overall: overall)
+                    })
             }
         }
         return try result.get()
+    }
+
+    private func connectNow(
+        to url: HTTPURL, sending bytes: [UInt8], overall: Deadline?
+    ) throws(HTTPClientError) -> Socket {
+        let socket = try connectNow(to: url, overall: overall)
+        do {
+            try socket.write(bytes, until: earliest(.after(configuration.writeTimeout), overall))
+        } catch {
+            socket.close()
+            if case .timedOut = error { throw .timedOut(phase: .write, endpoint: url.endpoint) }
+            throw socketFailure(error, endpoint: url.endpoint)
+        }
+        return socket
     }
 
     private func connectNow(to url: HTTPURL, overall: Deadline?) throws(HTTPClientError) -> Socket {
@@ -156,13 +176,16 @@ public final class HTTPClient: Sendable {
     }
 
     private func attempt(
-        _ bytes: [UInt8], request: HTTPRequest, on socket: Socket, url: HTTPURL, isReused: Bool, overall: Deadline?
+        _ bytes: [UInt8], request: HTTPRequest, on socket: Socket, url: HTTPURL, isReused: Bool, isWritten: Bool,
+        overall: Deadline?
     ) async throws(AttemptFailure) -> HTTPResponse {
         let endpoint = url.endpoint
         var keepSocket = false
         defer { if !keepSocket { socket.close() } }
         do {
-            try await write(bytes, to: socket, until: earliest(.after(configuration.writeTimeout), overall))
+            if !isWritten {
+                try await write(bytes, to: socket, until: earliest(.after(configuration.writeTimeout), overall))
+            }
         } catch {
             if case .timedOut = error { throw .failed(.timedOut(phase: .write, endpoint: endpoint)) }
             if isReused { throw .staleConnection }
