@@ -225,18 +225,31 @@ public final class HTTPServer: Sendable {
 
     /// The bytes to send for `response` to `request`, adding `Content-Length`, `Date` and
     /// `Connection` only where the handler did not set them, and whether to keep the connection.
-    func wireBytes(for response: HTTPResponse, to request: HTTPRequest) -> (bytes: [UInt8], keepAlive: Bool) {
+    func wireBytes(
+        for response: HTTPResponse, to request: HTTPRequest, dates: inout HTTPDate.Cache
+    ) -> (bytes: [UInt8], keepAlive: Bool) {
         var response = response
+        var hasLength = false
+        var hasDate = false
+        var hasConnection = false
+        for field in response.headers {
+            let name = field.name
+            if name.caseInsensitiveEquals("Content-Length") || name.caseInsensitiveEquals("Transfer-Encoding") {
+                hasLength = true
+            } else if name.caseInsensitiveEquals("Date") {
+                hasDate = true
+            } else if name.caseInsensitiveEquals("Connection") {
+                hasConnection = true
+            }
+        }
         let isBodyless = response.status < 200 || response.status == 204 || response.status == 304
         if isBodyless { response.body = [] }
-        if !isBodyless && !response.headers.contains("Content-Length")
-            && !response.headers.contains("Transfer-Encoding")
-        {
+        if !isBodyless && !hasLength {
             response.headers.add(name: "Content-Length", value: String(response.body.count))
         }
-        if !response.headers.contains("Date") { response.headers.add(name: "Date", value: HTTPDate.now()) }
+        if !hasDate { response.headers.add(name: "Date", value: dates.now()) }
         let keepAlive = request.isKeepAlive && response.isKeepAlive && !isStopping
-        if !response.headers.contains("Connection") {
+        if !hasConnection {
             if !keepAlive {
                 response.headers.add(name: "Connection", value: "close")
             } else if request.version == .http10 {

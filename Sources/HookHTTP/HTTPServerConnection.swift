@@ -25,6 +25,7 @@ struct HTTPServerConnection: Sendable {
         let configuration = server.configuration
         var parser = HTTPParser(kind: .request, limits: configuration.limits)
         var isFirst = true
+        var dates = HTTPDate.Cache()
         let firstHeadDeadline = Deadline.after(configuration.headerReadTimeout)
         while true {
             var headDeadline = isFirst ? firstHeadDeadline : Deadline.after(configuration.headerReadTimeout)
@@ -41,7 +42,7 @@ struct HTTPServerConnection: Sendable {
             guard var request = read(&parser, buffer: buffer, headDeadline: headDeadline) else { return }
             request.remoteAddress = remote
             let response = server.respond(to: request)
-            let (bytes, keepAlive) = server.wireBytes(for: response, to: request)
+            let (bytes, keepAlive) = server.wireBytes(for: response, to: request, dates: &dates)
             do {
                 try socket.write(bytes, until: .after(configuration.writeTimeout))
             } catch {

@@ -64,12 +64,12 @@ public struct HTTPURL: Sendable, Hashable, CustomStringConvertible {
 
     /// The value for the `Host` header: the host, bracketed when IPv6, with the port when not the default.
     public var hostHeader: String {
-        let name = host.contains(":") ? "[\(host)]" : host
+        let name = host.utf8.contains(UInt8(ascii: ":")) ? "[\(host)]" : host
         return port == (isSecure ? 443 : 80) ? name : "\(name):\(port)"
     }
 
     /// `host:port`, as error messages name the endpoint.
-    public var endpoint: String { "\(host.contains(":") ? "[\(host)]" : host):\(port)" }
+    public var endpoint: String { "\(host.utf8.contains(UInt8(ascii: ":")) ? "[\(host)]" : host):\(port)" }
 
     public var description: String { "\(scheme)://\(hostHeader)\(target)" }
 }
