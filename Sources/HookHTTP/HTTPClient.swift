@@ -7,8 +7,9 @@
 /// An HTTP/1.1 client over POSIX sockets that sends exactly the request it is given: it adds
 /// `Host` and `Content-Length` only when absent (and not at all when told not to), never follows
 /// redirects, never adds other headers. Keep-alive connections are reused per `host:port` from a
-/// bounded pool. Blocking work (`getaddrinfo`, `connect`, `poll`, `send`, `recv`) runs on dedicated
-/// I/O threads, never on Swift's cooperative pool. `https://` goes through URLSession, with a
+/// bounded pool. Name resolution and connecting run on dedicated I/O threads; the exchange itself uses
+/// non-blocking `send`/`recv` in the calling task, which `SocketPoller` suspends while the socket is not
+/// ready, so no blocking call ever runs on Swift's cooperative pool. `https://` goes through URLSession, with a
 /// one-time warning naming what cannot be controlled there.
 public final class HTTPClient: Sendable {
     /// Timeouts, pool size and header policy.
@@ -49,6 +50,7 @@ public final class HTTPClient: Sendable {
     public let configuration: Configuration
     let pool: ConnectionPool
     private let threads = IOThreadPool.shared
+    private let poller = SocketPoller.shared
 
     /// Creates a client.
     public init(configuration: Configuration = Configuration()) {
@@ -77,15 +79,7 @@ public final class HTTPClient: Sendable {
     ) async throws(HTTPClientError) -> HTTPResponse {
         if url.isSecure { return try await sendThroughURLSession(request, to: url, timeout: timeout) }
         let prepared = prepare(request, for: url)
-        let result: Result<HTTPResponse, HTTPClientError> = await withCheckedContinuation { continuation in
-            threads.run { [self] in
-                continuation.resume(
-                    returning: Result { () throws(HTTPClientError) in
-                        try exchange(prepared, with: url, overall: timeout.map(Deadline.after))
-                    })
-            }
-        }
-        return try result.get()
+        return try await exchange(prepared, with: url, overall: timeout.map(Deadline.after))
     }
 
     /// Adds `Host` and `Content-Length` when absent and the configuration allows.
@@ -104,7 +98,7 @@ public final class HTTPClient: Sendable {
         return request
     }
 
-    // MARK: - Exchange (runs on an I/O thread)
+    // MARK: - Exchange (non-blocking calls in the calling task; connecting on an I/O thread)
 
     private enum AttemptFailure: Error {
         /// The reused connection was dead before any response byte: safe to retry once on a fresh one.
@@ -114,26 +108,58 @@ public final class HTTPClient: Sendable {
 
     private func exchange(
         _ request: HTTPRequest, with url: HTTPURL, overall: Deadline?
-    ) throws(HTTPClientError) -> HTTPResponse {
+    ) async throws(HTTPClientError) -> HTTPResponse {
         let bytes = request.serialized()
         if let socket = pool.take(url.endpoint) {
             do {
-                return try attempt(bytes, request: request, on: socket, url: url, isReused: true, overall: overall)
+                return try await attempt(
+                    bytes, request: request, on: socket, url: url, isReused: true, isWritten: false, overall: overall)
             } catch {
                 // A stale reused connection falls through to a fresh one.
                 if case .failed(let failure) = error { throw failure }
             }
         }
-        let socket = try connect(to: url, overall: overall)
+        let socket = try await connect(to: url, sending: bytes, overall: overall)
         do {
-            return try attempt(bytes, request: request, on: socket, url: url, isReused: false, overall: overall)
+            return try await attempt(
+                bytes, request: request, on: socket, url: url, isReused: false, isWritten: true, overall: overall)
         } catch {
             guard case .failed(let failure) = error else { throw .closedWithoutResponse(endpoint: url.endpoint) }
             throw failure
         }
     }
 
-    private func connect(to url: HTTPURL, overall: Deadline?) throws(HTTPClientError) -> Socket {
+    /// Resolves, connects and writes the request on an I/O thread (`getaddrinfo` blocks), so that
+    /// the request leaves without waiting for a cooperative thread.
+    private func connect(
+        to url: HTTPURL, sending bytes: [UInt8], overall: Deadline?
+    ) async throws(HTTPClientError) -> Socket {
+        let result: Result<Socket, HTTPClientError> = await withCheckedContinuation { continuation in
+            threads.run { [self] in
+                continuation.resume(
+                    returning: Result { () throws(HTTPClientError) in
+                        try connectNow(to: url, sending: bytes, overall: overall)
+                    })
+            }
+        }
+        return try result.get()
+    }
+
+    private func connectNow(
+        to url: HTTPURL, sending bytes: [UInt8], overall: Deadline?
+    ) throws(HTTPClientError) -> Socket {
+        let socket = try connectNow(to: url, overall: overall)
+        do {
+            try socket.write(bytes, until: earliest(.after(configuration.writeTimeout), overall))
+        } catch {
+            socket.close()
+            if case .timedOut = error { throw .timedOut(phase: .write, endpoint: url.endpoint) }
+            throw socketFailure(error, endpoint: url.endpoint)
+        }
+        return socket
+    }
+
+    private func connectNow(to url: HTTPURL, overall: Deadline?) throws(HTTPClientError) -> Socket {
         let deadline = earliest(.after(configuration.connectTimeout), overall)
         do {
             let addresses = try Socket.resolve(host: url.host, port: url.port)
@@ -150,13 +176,16 @@ public final class HTTPClient: Sendable {
     }
 
     private func attempt(
-        _ bytes: [UInt8], request: HTTPRequest, on socket: Socket, url: HTTPURL, isReused: Bool, overall: Deadline?
-    ) throws(AttemptFailure) -> HTTPResponse {
+        _ bytes: [UInt8], request: HTTPRequest, on socket: Socket, url: HTTPURL, isReused: Bool, isWritten: Bool,
+        overall: Deadline?
+    ) async throws(AttemptFailure) -> HTTPResponse {
         let endpoint = url.endpoint
         var keepSocket = false
         defer { if !keepSocket { socket.close() } }
         do {
-            try socket.write(bytes, until: earliest(.after(configuration.writeTimeout), overall))
+            if !isWritten {
+                try await write(bytes, to: socket, until: earliest(.after(configuration.writeTimeout), overall))
+            }
         } catch {
             if case .timedOut = error { throw .failed(.timedOut(phase: .write, endpoint: endpoint)) }
             if isReused { throw .staleConnection }
@@ -166,7 +195,9 @@ public final class HTTPClient: Sendable {
         var parser = HTTPParser(kind: .response, limits: configuration.limits)
         parser.isExpectingBodylessResponse = request.method == "HEAD"
         var received = 0
-        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
+        defer { buffer.deallocate() }
+        var isWaitingFirst = true  // the response was asked for just now: it is rarely there yet
         while true {
             do {
                 while let event = try parser.next() {
@@ -181,16 +212,13 @@ public final class HTTPClient: Sendable {
             }
             let count: Int
             do {
-                count = try buffer.withUnsafeMutableBytes { raw in
-                    try Result { () throws(SocketError) in try socket.read(into: raw, until: deadline) }.get()
-                }
-            } catch let error as SocketError {
+                count = try await read(into: buffer, from: socket, until: deadline, waitingFirst: isWaitingFirst)
+            } catch {
                 if case .timedOut = error { throw .failed(.timedOut(phase: .response, endpoint: endpoint)) }
                 if received == 0 && isReused { throw .staleConnection }
                 throw .failed(socketFailure(error, endpoint: endpoint))
-            } catch {
-                throw .failed(.network(endpoint: endpoint, reason: "\(error)"))
             }
+            isWaitingFirst = count < buffer.count
             if count == 0 {
                 if received == 0 {
                     if isReused { throw .staleConnection }
@@ -205,7 +233,36 @@ public final class HTTPClient: Sendable {
                     .malformedResponse(endpoint: endpoint, reason: HTTPParseError.incompleteMessage.description))
             }
             received += count
-            parser.append(Array(buffer[0..<count]))
+            parser.append(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+        }
+    }
+
+    /// Sends every byte, suspending while the socket buffer is full.
+    private func write(_ bytes: [UInt8], to socket: Socket, until deadline: Deadline) async throws(SocketError) {
+        var offset = 0
+        while offset < bytes.count {
+            let sent = bytes.withUnsafeBytes { raw in
+                Result { () throws(SocketError) in try socket.writeNow(UnsafeRawBufferPointer(rebasing: raw[offset...]))
+                }
+            }
+            if let count = try sent.get() {
+                offset += count
+            } else {
+                try await poller.wait(for: Int16(POLLOUT), on: socket, until: deadline)
+            }
+        }
+    }
+
+    /// Receives what is there (0 at the end of the stream), suspending until something is;
+    /// `waitingFirst` skips a `recv` that would most likely find nothing.
+    private func read(
+        into buffer: UnsafeMutableRawBufferPointer, from socket: Socket, until deadline: Deadline, waitingFirst: Bool
+    ) async throws(SocketError) -> Int {
+        var mustWait = waitingFirst
+        while true {
+            if mustWait { try await poller.wait(for: Int16(POLLIN), on: socket, until: deadline) }
+            if let count = try socket.readNow(into: buffer) { return count }
+            mustWait = true
         }
     }
 

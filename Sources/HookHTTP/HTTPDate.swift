@@ -24,6 +24,22 @@ enum HTTPDate {
         }
     }
 
+    /// A per-thread cache of the current second's text, which saves taking the shared lock.
+    struct Cache {
+        private var second = -1
+        private var text = ""
+
+        /// The current time, e.g. `Sun, 06 Nov 1994 08:49:37 GMT`.
+        mutating func now() -> String {
+            let seconds = time(nil)
+            if seconds != second {
+                second = seconds
+                text = HTTPDate.format(seconds)
+            }
+            return text
+        }
+    }
+
     /// Formats seconds since the epoch.
     static func format(_ seconds: Int) -> String {
         var value = time_t(seconds)

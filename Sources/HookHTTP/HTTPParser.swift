@@ -288,11 +288,16 @@ public struct HTTPParser: Sendable {
     }
 
     private mutating func parseRequestLine(_ range: Range<Int>) throws(HTTPParseError) {
-        let text = String(decoding: buffer[range], as: UTF8.self)
-        let spaces = buffer[range].indices.filter { buffer[$0] == space }
-        guard spaces.count == 2, let first = spaces.first, let second = spaces.last,
-            first > range.lowerBound, second > first + 1, second + 1 < range.upperBound
-        else { throw .invalidRequestLine(text) }
+        var spaces = 0
+        var first = -1
+        var second = -1
+        for index in range where buffer[index] == space {
+            spaces += 1
+            if first < 0 { first = index } else { second = index }
+        }
+        guard spaces == 2, first > range.lowerBound, second > first + 1, second + 1 < range.upperBound else {
+            throw .invalidRequestLine(String(decoding: buffer[range], as: UTF8.self))
+        }
         let method = buffer[range.lowerBound..<first]
         let target = buffer[(first + 1)..<second]
         let version = buffer[(second + 1)..<range.upperBound]
@@ -303,25 +308,27 @@ public struct HTTPParser: Sendable {
         guard target.allSatisfy({ $0 > space && $0 < 0x7F && $0 != UInt8(ascii: "#") }) else {
             throw .invalidTarget(head.target)
         }
-        let isOrigin = target.first == UInt8(ascii: "/")
+        if target.first == UInt8(ascii: "/") { return }  // origin form, by far the most common
         let isAsterisk = head.target == "*" && head.method == "OPTIONS"
-        let isAuthority = head.method == "CONNECT" && !head.target.contains("/")
-        let isAbsolute = head.target.contains("://") && target.first != UInt8(ascii: ":")
-        guard isOrigin || isAsterisk || isAuthority || isAbsolute else { throw .invalidTarget(head.target) }
+        let isAuthority = head.method == "CONNECT" && !target.contains(UInt8(ascii: "/"))
+        let isAbsolute =
+            target.first != UInt8(ascii: ":") && target.indices.contains { target[$0...].starts(with: "://".utf8) }
+        guard isAsterisk || isAuthority || isAbsolute else { throw .invalidTarget(head.target) }
     }
 
     private mutating func parseStatusLine(_ range: Range<Int>) throws(HTTPParseError) {
-        let text = String(decoding: buffer[range], as: UTF8.self)
+        var text: String { String(decoding: buffer[range], as: UTF8.self) }
         let versionEnd = buffer[range].firstIndex(of: space) ?? range.upperBound
         head.version = try parseVersion(buffer[range.lowerBound..<versionEnd])
         guard versionEnd < range.upperBound else { throw .invalidStatusLine(text) }
         let codeStart = versionEnd + 1
         let codeEnd = buffer[codeStart..<range.upperBound].firstIndex(of: space) ?? range.upperBound
         let code = buffer[codeStart..<codeEnd]
-        let codeText = String(decoding: code, as: UTF8.self)
-        guard code.count == 3, code.allSatisfy(isDigit), let status = Int(codeText), (100...599).contains(status) else {
-            throw .invalidStatusCode(codeText)
+        guard code.count == 3, code.allSatisfy(isDigit) else {
+            throw .invalidStatusCode(String(decoding: code, as: UTF8.self))
         }
+        let status = code.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        guard (100...599).contains(status) else { throw .invalidStatusCode(String(decoding: code, as: UTF8.self)) }
         head.status = status
         if codeEnd < range.upperBound {
             let reason = buffer[(codeEnd + 1)..<range.upperBound]
@@ -333,9 +340,8 @@ public struct HTTPParser: Sendable {
     }
 
     private func parseVersion(_ bytes: ArraySlice<UInt8>) throws(HTTPParseError) -> HTTPVersion {
-        let text = String(decoding: bytes, as: UTF8.self)
-        let prefix: [UInt8] = Array("HTTP/".utf8)
-        guard bytes.count == 8, bytes.prefix(5).elementsEqual(prefix), isDigit(bytes[bytes.startIndex + 5]),
+        var text: String { String(decoding: bytes, as: UTF8.self) }
+        guard bytes.count == 8, bytes.prefix(5).elementsEqual("HTTP/".utf8), isDigit(bytes[bytes.startIndex + 5]),
             bytes[bytes.startIndex + 6] == UInt8(ascii: "."), isDigit(bytes[bytes.startIndex + 7])
         else { throw .invalidVersion(text) }
         let major = Int(bytes[bytes.startIndex + 5] - UInt8(ascii: "0"))
@@ -374,9 +380,22 @@ public struct HTTPParser: Sendable {
     // MARK: - Body framing (RFC 9112 §6)
 
     private mutating func frameBody() throws(HTTPParseError) {
-        let headers = HTTPHeaders(fields: head.fields)
+        var hosts = 0
+        var lengthFields = 0
+        var encodingFields = 0
+        var lengthValue = ""
+        for field in head.fields {
+            let name = field.name
+            if name.caseInsensitiveEquals("Host") {
+                hosts += 1
+            } else if name.caseInsensitiveEquals("Content-Length") {
+                lengthFields += 1
+                lengthValue = field.value
+            } else if name.caseInsensitiveEquals("Transfer-Encoding") {
+                encodingFields += 1
+            }
+        }
         if kind == .request && head.version == .http11 {
-            let hosts = headers.values(for: "Host").count
             if hosts == 0 { throw .missingHost }
             if hosts > 1 { throw .multipleHost }
         }
@@ -386,6 +405,18 @@ public struct HTTPParser: Sendable {
             state = .bodyless
             return
         }
+        // The usual cases without building lists: no framing field, or one plain Content-Length.
+        if encodingFields == 0 && lengthFields == 0 {
+            state = kind == .request ? .bodyless : .closeDelimited
+            return
+        }
+        if encodingFields == 0 && lengthFields == 1, let count = plainLength(lengthValue) {
+            guard count <= limits.maxBodyBytes else { throw .bodyTooLarge(limit: limits.maxBodyBytes) }
+            state = count == 0 ? .bodyless : .fixedBody(remaining: count)
+            if count > 0 { body.reserveCapacity(count) }
+            return
+        }
+        let headers = HTTPHeaders(fields: head.fields)
         let lengths = headers.values(for: "Content-Length").flatMap { listElements($0, keepEmpty: true) }
         let encodings = headers.values(for: "Transfer-Encoding")
         if !encodings.isEmpty {
@@ -416,6 +447,18 @@ public struct HTTPParser: Sendable {
             return
         }
         state = kind == .request ? .bodyless : .closeDelimited
+    }
+
+    /// A `Content-Length` value of 1 to 18 ASCII digits and nothing else, or `nil`.
+    private func plainLength(_ value: String) -> Int? {
+        let digits = value.utf8
+        guard (1...18).contains(digits.count) else { return nil }
+        var length = 0
+        for byte in digits {
+            guard isDigit(byte) else { return nil }
+            length = length * 10 + Int(byte - 0x30)
+        }
+        return length
     }
 
     private func parseChunkSize(_ range: Range<Int>) throws(HTTPParseError) -> Int {

@@ -33,12 +33,16 @@ public final class HTTPServer: Sendable {
         var phase = Phase.created
         var port = 0
         var wakeWriter: Int32 = -1
+        /// Readable once shutdown begins: the accept loop and idle connections poll it beside their socket.
+        var wakeReader: Int32 = -1
         var isAcceptLoopDone = false
-        /// Open connections by descriptor; `true` while waiting for a request's first byte.
-        var connections: [Int32: Bool] = [:]
+        /// Open connections by descriptor.
+        var connections: Set<Int32> = []
     }
 
     let state = Mutex(State())
+    /// Set once shutdown begins; read per request without taking `state`'s lock.
+    private let stopping = Atomic<Bool>(false)
 
     /// Creates a server; nothing is bound until `start()`.
     /// - Parameters:
@@ -96,6 +100,7 @@ public final class HTTPServer: Sendable {
         state.withLock {
             $0.port = listener.localPort
             $0.wakeWriter = pipeEnds[1]
+            $0.wakeReader = wakeReader
         }
         pool.run { [self] in acceptLoop(listener, wakeReader: wakeReader) }
     }
@@ -106,9 +111,10 @@ public final class HTTPServer: Sendable {
         let wasRunning = state.withLock { state in
             guard state.phase == .running else { return false }
             state.phase = .stopping
+            stopping.store(true, ordering: .sequentiallyConsistent)
+            // Wakes the accept loop and every connection waiting idle for a request; nobody reads it.
             var one: UInt8 = 1
             _ = write(state.wakeWriter, &one, 1)
-            for (fd, isIdle) in state.connections where isIdle { Socket(fd: fd).shutdown() }
             return true
         }
         guard wasRunning else { return }
@@ -117,7 +123,7 @@ public final class HTTPServer: Sendable {
             try? await Task.sleep(for: .milliseconds(5))
         }
         state.withLock { state in
-            for fd in state.connections.keys { Socket(fd: fd).shutdown() }
+            for fd in state.connections { Socket(fd: fd).shutdown() }
         }
         let finalDeadline = Deadline.after(.seconds(2))
         while !finalDeadline.hasPassed && state.withLock({ !$0.connections.isEmpty || !$0.isAcceptLoopDone }) {
@@ -125,6 +131,8 @@ public final class HTTPServer: Sendable {
         }
         state.withLock { state in
             _ = close(state.wakeWriter)
+            // A connection still open might poll the reader: then it stays open rather than be reused.
+            if state.connections.isEmpty { _ = close(state.wakeReader) }
             state.phase = .stopped
         }
     }
@@ -154,17 +162,16 @@ public final class HTTPServer: Sendable {
             }
         }
         listener.close()
-        _ = close(wakeReader)
         state.withLock { $0.isAcceptLoopDone = true }
     }
 
     private func admit(_ socket: Socket, remote: String) {
-        let admitted = state.withLock { state in
-            guard state.phase == .running, state.connections.count < configuration.maxConnections else { return false }
-            state.connections[socket.fd] = false
-            return true
+        let wakeReader = state.withLock { state -> Int32? in
+            guard state.phase == .running, state.connections.count < configuration.maxConnections else { return nil }
+            state.connections.insert(socket.fd)
+            return state.wakeReader
         }
-        guard admitted else {
+        guard let wakeReader else {
             let busy = HTTPResponse(
                 status: 503, headers: [("Content-Length", "0"), ("Connection", "close"), ("Retry-After", "1")])
             try? socket.write(busy.serializedHead(), until: .after(.milliseconds(10)))
@@ -172,28 +179,19 @@ public final class HTTPServer: Sendable {
             socket.close()
             return
         }
-        let connection = HTTPServerConnection(server: self, socket: socket, remote: remote)
+        let connection = HTTPServerConnection(server: self, socket: socket, remote: remote, wakeReader: wakeReader)
         pool.run { connection.serve() }
     }
 
     // MARK: - Connection bookkeeping
 
-    /// Marks a connection idle (waiting for a request) or busy. Returns `false` when the server
-    /// is stopping and an idle connection should close.
-    func markIdle(_ socket: Socket, _ isIdle: Bool) -> Bool {
-        state.withLock { state in
-            if isIdle && state.phase != .running { return false }
-            state.connections[socket.fd] = isIdle
-            return true
-        }
-    }
-
-    var isStopping: Bool { state.withLock { $0.phase != .running } }
+    /// Whether shutdown has begun: connections finish the request in hand and close.
+    var isStopping: Bool { stopping.load(ordering: .sequentiallyConsistent) }
 
     /// Forgets and closes a connection; under the lock, so `shutdown` never touches a reused descriptor.
     func closeConnection(_ socket: Socket) {
         state.withLock { state in
-            state.connections[socket.fd] = nil
+            state.connections.remove(socket.fd)
             socket.close()
         }
     }
@@ -227,18 +225,31 @@ public final class HTTPServer: Sendable {
 
     /// The bytes to send for `response` to `request`, adding `Content-Length`, `Date` and
     /// `Connection` only where the handler did not set them, and whether to keep the connection.
-    func wireBytes(for response: HTTPResponse, to request: HTTPRequest) -> (bytes: [UInt8], keepAlive: Bool) {
+    func wireBytes(
+        for response: HTTPResponse, to request: HTTPRequest, dates: inout HTTPDate.Cache
+    ) -> (bytes: [UInt8], keepAlive: Bool) {
         var response = response
+        var hasLength = false
+        var hasDate = false
+        var hasConnection = false
+        for field in response.headers {
+            let name = field.name
+            if name.caseInsensitiveEquals("Content-Length") || name.caseInsensitiveEquals("Transfer-Encoding") {
+                hasLength = true
+            } else if name.caseInsensitiveEquals("Date") {
+                hasDate = true
+            } else if name.caseInsensitiveEquals("Connection") {
+                hasConnection = true
+            }
+        }
         let isBodyless = response.status < 200 || response.status == 204 || response.status == 304
         if isBodyless { response.body = [] }
-        if !isBodyless && !response.headers.contains("Content-Length")
-            && !response.headers.contains("Transfer-Encoding")
-        {
+        if !isBodyless && !hasLength {
             response.headers.add(name: "Content-Length", value: String(response.body.count))
         }
-        if !response.headers.contains("Date") { response.headers.add(name: "Date", value: HTTPDate.now()) }
+        if !hasDate { response.headers.add(name: "Date", value: dates.now()) }
         let keepAlive = request.isKeepAlive && response.isKeepAlive && !isStopping
-        if !response.headers.contains("Connection") {
+        if !hasConnection {
             if !keepAlive {
                 response.headers.add(name: "Connection", value: "close")
             } else if request.version == .http10 {

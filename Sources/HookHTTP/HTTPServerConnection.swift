@@ -10,6 +10,8 @@ struct HTTPServerConnection: Sendable {
     let server: HTTPServer
     let socket: Socket
     let remote: String
+    /// Readable once the server stops: an idle connection then closes at once.
+    let wakeReader: Int32
 
     private static let bufferSize = 64 * 1024
     private static let continueBytes = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
@@ -23,17 +25,16 @@ struct HTTPServerConnection: Sendable {
         let configuration = server.configuration
         var parser = HTTPParser(kind: .request, limits: configuration.limits)
         var isFirst = true
+        var dates = HTTPDate.Cache()
         let firstHeadDeadline = Deadline.after(configuration.headerReadTimeout)
         while true {
             var headDeadline = isFirst ? firstHeadDeadline : Deadline.after(configuration.headerReadTimeout)
             if parser.isAtMessageBoundary {
-                guard server.markIdle(socket, true) else { return }
                 let idleDeadline = isFirst ? firstHeadDeadline : Deadline.after(configuration.idleTimeout)
                 // Between requests the next one is rarely there yet: poll first, saving a failed recv.
-                guard (try? socket.wait(for: Int16(POLLIN), until: idleDeadline)) != nil,
+                guard (try? socket.waitReadable(unlessReadable: wakeReader, until: idleDeadline)) == true,
                     let count = try? socket.read(into: buffer, until: idleDeadline), count > 0
                 else { return }
-                guard server.markIdle(socket, false) else { return }
                 parser.append(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
                 if !isFirst { headDeadline = Deadline.after(configuration.headerReadTimeout) }
             }
@@ -41,7 +42,7 @@ struct HTTPServerConnection: Sendable {
             guard var request = read(&parser, buffer: buffer, headDeadline: headDeadline) else { return }
             request.remoteAddress = remote
             let response = server.respond(to: request)
-            let (bytes, keepAlive) = server.wireBytes(for: response, to: request)
+            let (bytes, keepAlive) = server.wireBytes(for: response, to: request, dates: &dates)
             do {
                 try socket.write(bytes, until: .after(configuration.writeTimeout))
             } catch {

@@ -13,6 +13,10 @@ public struct HTTPURL: Sendable, Hashable, CustomStringConvertible {
     /// Parses `string`.
     /// - Throws: `HTTPClientError.invalidURL` naming what is wrong.
     public init(_ string: String) throws(HTTPClientError) {
+        if let parsed = try Self.parseASCII(string) {
+            self = parsed
+            return
+        }
         guard let schemeEnd = string.range(of: "://") else { throw .invalidURL(string, reason: "missing scheme") }
         scheme = string[..<schemeEnd.lowerBound].lowercased()
         guard scheme == "http" || scheme == "https" else {
@@ -59,17 +63,83 @@ public struct HTTPURL: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    private init(scheme: String, host: String, port: Int, target: String) {
+        self.scheme = scheme
+        self.host = host
+        self.port = port
+        self.target = target
+    }
+
+    /// The same parse over bytes for an all-ASCII `string` (where characters are bytes, and a CRLF
+    /// pair fails the same checks as its bytes), sparing grapheme breaking; `nil` for any other string.
+    private static func parseASCII(_ string: String) throws(HTTPClientError) -> HTTPURL? {
+        let bytes = Array(string.utf8)
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        func text(_ slice: ArraySlice<UInt8>) -> String { String(decoding: slice, as: UTF8.self) }
+        guard let schemeEnd = bytes.indices.first(where: { bytes[$0...].starts(with: "://".utf8) }) else {
+            throw .invalidURL(string, reason: "missing scheme")
+        }
+        let scheme = text(bytes[..<schemeEnd]).lowercased()
+        guard scheme == "http" || scheme == "https" else {
+            throw .invalidURL(string, reason: "scheme '\(scheme)' is not http or https")
+        }
+        var rest = bytes[(schemeEnd + 3)...]
+        if let hash = rest.firstIndex(of: UInt8(ascii: "#")) { rest = rest[..<hash] }
+        let authorityEnd = rest.firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") } ?? rest.endIndex
+        var authority = rest[..<authorityEnd]
+        let path = rest[authorityEnd...]
+        let target = path.isEmpty ? "/" : (path.first == UInt8(ascii: "?") ? "/" + text(path) : text(path))
+        if let at = authority.lastIndex(of: UInt8(ascii: "@")) { authority = authority[(at + 1)...] }
+        let host: String
+        var portText: ArraySlice<UInt8>?
+        if authority.first == UInt8(ascii: "[") {
+            guard let close = authority.firstIndex(of: UInt8(ascii: "]")) else {
+                throw .invalidURL(string, reason: "unterminated IPv6 literal")
+            }
+            host = text(authority[(authority.startIndex + 1)..<close])
+            let after = authority[(close + 1)...]
+            if !after.isEmpty {
+                guard after.first == UInt8(ascii: ":") else {
+                    throw .invalidURL(string, reason: "unexpected '\(text(after))' after host")
+                }
+                portText = after.dropFirst()
+            }
+        } else if let colon = authority.lastIndex(of: UInt8(ascii: ":")) {
+            host = text(authority[..<colon])
+            portText = authority[(colon + 1)...]
+        } else {
+            host = text(authority)
+        }
+        guard !host.isEmpty else { throw .invalidURL(string, reason: "missing host") }
+        guard !host.utf8.contains(where: { $0 == 0x20 || $0 == UInt8(ascii: "/") || $0 < 0x20 }) else {
+            throw .invalidURL(string, reason: "invalid host '\(host)'")
+        }
+        let port: Int
+        if let portText {
+            guard let value = Int(text(portText)), (1...65535).contains(value) else {
+                throw .invalidURL(string, reason: "invalid port '\(text(portText))'")
+            }
+            port = value
+        } else {
+            port = scheme == "https" ? 443 : 80
+        }
+        guard !target.utf8.contains(where: { $0 == 0x20 || $0 < 0x20 || $0 == 0x7F }) else {
+            throw .invalidURL(string, reason: "path contains whitespace or control characters")
+        }
+        return HTTPURL(scheme: scheme, host: host, port: port, target: target)
+    }
+
     /// Whether the URL is `https://` (sent through URLSession, with a warning).
     public var isSecure: Bool { scheme == "https" }
 
     /// The value for the `Host` header: the host, bracketed when IPv6, with the port when not the default.
     public var hostHeader: String {
-        let name = host.contains(":") ? "[\(host)]" : host
+        let name = host.utf8.contains(UInt8(ascii: ":")) ? "[\(host)]" : host
         return port == (isSecure ? 443 : 80) ? name : "\(name):\(port)"
     }
 
     /// `host:port`, as error messages name the endpoint.
-    public var endpoint: String { "\(host.contains(":") ? "[\(host)]" : host):\(port)" }
+    public var endpoint: String { "\(host.utf8.contains(UInt8(ascii: ":")) ? "[\(host)]" : host):\(port)" }
 
     public var description: String { "\(scheme)://\(hostHeader)\(target)" }
 }

@@ -4,17 +4,20 @@
 ///
 /// ## I/O model: dedicated threads, never the cooperative pool
 ///
-/// Every blocking syscall (`getaddrinfo`, `connect`, `accept`, `poll`, `recv`, `send`) runs on a
-/// dedicated thread from a cached pool (`IOThreadPool`), never on Swift's cooperative thread pool,
-/// which has one thread per core and would stall every task if a thread blocked in `recv`.
-/// Sockets are non-blocking and every wait is a `poll()` on one descriptor bounded by a deadline,
-/// which is how the header, body, idle, connect, write and response timeouts are enforced.
+/// Every blocking syscall (`getaddrinfo`, `connect`, `accept`, `poll`) runs on a dedicated thread
+/// (`IOThreadPool`, or the client's one `SocketPoller` thread), never on Swift's cooperative thread
+/// pool, which has one thread per core and would stall every task if a thread blocked in `recv`.
+/// Sockets are non-blocking and every wait is a `poll()` bounded by a deadline, which is how the
+/// header, body, idle, connect, write and response timeouts are enforced.
 ///
 /// - The server runs one accept thread (`poll` on the listener and a wake-up pipe) and one thread
 ///   per open connection (bounded by `maxConnections`, default 1024). The connection thread parses
 ///   a request, starts the handler as a `Task`, waits for it on a semaphore and writes the
-///   response: the handler's side effects happen before the first response byte leaves.
-/// - The client runs each exchange on a pool thread and resumes the caller's continuation.
+///   response: the handler's side effects happen before the first response byte leaves. Between
+///   requests a connection polls its socket and the shutdown wake pipe: no lock per request.
+/// - The client resolves, connects and writes a fresh connection's first request on a pool thread.
+///   Otherwise it calls non-blocking `send`/`recv` in the calling task and, while the socket is not
+///   ready, suspends in `SocketPoller`, whose thread polls every waiting socket at once.
 ///
 /// Why threads rather than a single `poll()` event loop: the per-connection code is a straight
 /// read–parse–handle–write loop whose timeouts are plain deadlines, which is easy to get right and

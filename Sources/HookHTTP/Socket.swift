@@ -210,6 +210,21 @@ struct Socket: Sendable {
         }
     }
 
+    /// Waits until the socket is readable (returns `true`), only `other` is (`false`) or `deadline` passes.
+    func waitReadable(unlessReadable other: Int32, until deadline: Deadline) throws(SocketError) -> Bool {
+        var entries = (
+            pollfd(fd: fd, events: Int16(POLLIN), revents: 0), pollfd(fd: other, events: Int16(POLLIN), revents: 0)
+        )
+        while true {
+            let status = withUnsafeMutableBytes(of: &entries) { raw in
+                poll(raw.baseAddress?.assumingMemoryBound(to: pollfd.self), 2, deadline.remainingMilliseconds)
+            }
+            if status > 0 { return entries.0.revents != 0 }
+            if status == 0 { throw .timedOut }
+            if errno != EINTR { throw .system(call: "poll", code: errno) }
+        }
+    }
+
     /// Whether bytes (or the end of the stream) are ready to read without waiting.
     var isReadable: Bool {
         var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
@@ -225,6 +240,32 @@ struct Socket: Sendable {
             case EINTR: continue
             case EAGAIN, EWOULDBLOCK: try wait(for: Int16(POLLIN), until: deadline)
             case let code: throw .system(call: "recv", code: code)
+            }
+        }
+    }
+
+    /// One `recv` that never waits: the byte count (0 at the end of the stream), or `nil` when none is ready.
+    func readNow(into buffer: UnsafeMutableRawBufferPointer) throws(SocketError) -> Int? {
+        while true {
+            let count = recv(fd, buffer.baseAddress, buffer.count, 0)
+            if count >= 0 { return count }
+            switch errno {
+            case EINTR: continue
+            case EAGAIN, EWOULDBLOCK: return nil
+            case let code: throw .system(call: "recv", code: code)
+            }
+        }
+    }
+
+    /// One `send` that never waits: the byte count sent, or `nil` when the socket buffer is full.
+    func writeNow(_ bytes: UnsafeRawBufferPointer) throws(SocketError) -> Int? {
+        while true {
+            let count = send(fd, bytes.baseAddress, bytes.count, sendFlags)
+            if count >= 0 { return count }
+            switch errno {
+            case EINTR: continue
+            case EAGAIN, EWOULDBLOCK: return nil
+            case let code: throw .system(call: "send", code: code)
             }
         }
     }

@@ -1,0 +1,125 @@
+import Foundation
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Suspends a task until a non-blocking socket is ready, without blocking Swift's cooperative pool
+/// and without a thread per wait. One poller thread runs `poll()` over every waiting socket plus a
+/// wake-up pipe, bounded by the earliest deadline, and resumes every waiter it finds ready or expired,
+/// many per wake-up under load. A registration wakes the thread (one byte down the pipe) only while it
+/// sleeps. A wake-up may be spurious: callers retry their `recv`/`send` and wait again.
+final class SocketPoller: Sendable {
+    /// The poller the client shares.
+    static let shared = SocketPoller()
+
+    private typealias Continuation = CheckedContinuation<Result<Void, SocketError>, Never>
+
+    private struct Waiter {
+        let continuation: Continuation
+        let events: Int16
+        let deadline: Deadline
+    }
+
+    private struct State {
+        var waiters: [Int32: Waiter] = [:]
+        /// Whether the thread sits in `poll()` with the waiters it saw last, so a new one must wake it.
+        var isSleeping = false
+        var isWakePending = false
+    }
+
+    private let state = Mutex(State())
+    /// The wake-up pipe's ends, or -1 when it could not be made: then each wait takes an I/O thread.
+    private let wakeReader: Int32
+    private let wakeWriter: Int32
+
+    private init() {
+        var ends: [Int32] = [-1, -1]
+        guard pipe(&ends) == 0 else {
+            wakeReader = -1
+            wakeWriter = -1
+            return
+        }
+        for fd in ends {
+            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+            _ = fcntl(fd, F_SETFD, fcntl(fd, F_GETFD) | FD_CLOEXEC)
+        }
+        wakeReader = ends[0]
+        wakeWriter = ends[1]
+        let thread = Thread { [self] in self.run() }
+        thread.name = "hookhttp-poller"
+        thread.start()
+    }
+
+    /// Waits until `events` (`POLLIN` or `POLLOUT`) are ready on `socket` or `deadline` passes.
+    func wait(for events: Int16, on socket: Socket, until deadline: Deadline) async throws(SocketError) {
+        let result: Result<Void, SocketError> = await withCheckedContinuation { continuation in
+            guard wakeWriter >= 0 else {
+                IOThreadPool.shared.run {
+                    continuation.resume(
+                        returning: Result { () throws(SocketError) in try socket.wait(for: events, until: deadline) })
+                }
+                return
+            }
+            let mustWake = state.withLock { state in
+                state.waiters[socket.fd] = Waiter(continuation: continuation, events: events, deadline: deadline)
+                guard state.isSleeping && !state.isWakePending else { return false }
+                state.isWakePending = true
+                return true
+            }
+            if mustWake {
+                var one: UInt8 = 1
+                _ = write(wakeWriter, &one, 1)
+            }
+        }
+        try result.get()
+    }
+
+    /// The poller thread: polls the waiters' sockets until one is ready or the earliest deadline,
+    /// then resumes whom it concerns.
+    private func run() {
+        var entries: [pollfd] = []
+        var drain = [UInt8](repeating: 0, count: 64)
+        while true {
+            entries.removeAll(keepingCapacity: true)
+            entries.append(pollfd(fd: wakeReader, events: Int16(POLLIN), revents: 0))
+            let earliest = state.withLock { state in
+                var earliest = UInt64.max
+                for (fd, waiter) in state.waiters {
+                    entries.append(pollfd(fd: fd, events: waiter.events, revents: 0))
+                    earliest = min(earliest, waiter.deadline.nanoseconds)
+                }
+                state.isSleeping = true
+                return earliest
+            }
+            let timeout = earliest == UInt64.max ? -1 : Deadline(nanoseconds: earliest).remainingMilliseconds
+            let count = poll(&entries, nfds_t(entries.count), timeout)
+            if count < 0 && errno != EINTR { return }
+            if entries[0].revents != 0 {
+                while read(wakeReader, &drain, drain.count) > 0 {}
+            }
+            var ready: [(Continuation, Result<Void, SocketError>)] = []
+            state.withLock { state in
+                state.isSleeping = false
+                state.isWakePending = false
+                if count > 0 {
+                    for entry in entries.dropFirst() where entry.revents != 0 {
+                        if let waiter = state.waiters.removeValue(forKey: entry.fd) {
+                            ready.append((waiter.continuation, .success(())))
+                        }
+                    }
+                }
+                guard earliest != UInt64.max, earliest <= Deadline.now().nanoseconds else { return }
+                let now = Deadline.now().nanoseconds
+                for (fd, waiter) in state.waiters where waiter.deadline.nanoseconds <= now {
+                    state.waiters[fd] = nil
+                    ready.append((waiter.continuation, .failure(.timedOut)))
+                }
+            }
+            for (continuation, result) in ready { continuation.resume(returning: result) }
+        }
+    }
+}
