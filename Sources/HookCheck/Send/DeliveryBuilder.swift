@@ -29,7 +29,7 @@ public struct DeliveryBuilder: Sendable {
     ///   - makeID: fresh ids (default: lowercase UUIDs).
     public init(
         profile: Profile, secret: String, now: @escaping @Sendable () -> Date = { Date() },
-        makeID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() }
+        makeID: @escaping @Sendable () -> String = { RandomUUID.make() }
     ) {
         self.profile = profile
         self.secret = secret

@@ -49,3 +49,21 @@ func globMatchesWholeName(_ example: GlobCase) {
 func shardRejectsInvalidText(_ text: String) {
     #expect(throws: ShardError.self) { try Shard(parsing: text) }
 }
+
+@Test func deliveryIDsAreVersion4UUIDs() throws {
+    let profile = try #require(Profile.named("standard-webhooks"))
+    let builder = DeliveryBuilder(profile: profile, secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
+    let suiteCase = SuiteCase(name: "c", body: .object(JSONObject([("type", .string("user.created"))])))
+    var seen: Set<String> = []
+    for _ in 0..<200 {
+        let delivery = try #require(try builder.deliveries(for: suiteCase, probe: .valid, target: "http://h/").first)
+        let id = try #require(delivery.headers["webhook-id"])
+        let parts = id.split(separator: "-").map(\.count)
+        #expect(parts == [8, 4, 4, 4, 12], "\(id)")
+        #expect(Array(id)[14] == "4")
+        #expect("89ab".contains(Array(id)[19]))
+        #expect(id == id.lowercased())
+        seen.insert(id)
+    }
+    #expect(seen.count == 200)
+}
