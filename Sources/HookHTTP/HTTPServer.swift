@@ -126,7 +126,13 @@ public final class HTTPServer: Sendable {
             for fd in state.connections { Socket(fd: fd).shutdown() }
         }
         let finalDeadline = Deadline.after(.seconds(2))
-        while !finalDeadline.hasPassed && state.withLock({ !$0.connections.isEmpty || !$0.isAcceptLoopDone }) {
+        while !finalDeadline.hasPassed && state.withLock({ !$0.connections.isEmpty }) {
+            try? await Task.sleep(for: .milliseconds(5))
+        }
+        // The listening socket is closed before `shutdown` returns, however slow the machine: a client that
+        // connects afterwards is refused. (The accept loop ends as soon as it sees the wake byte.)
+        let acceptDeadline = Deadline.after(.seconds(30))
+        while !acceptDeadline.hasPassed && state.withLock({ !$0.isAcceptLoopDone }) {
             try? await Task.sleep(for: .milliseconds(5))
         }
         state.withLock { state in

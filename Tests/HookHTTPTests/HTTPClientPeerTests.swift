@@ -3,6 +3,12 @@ import Testing
 
 @testable import HookHTTP
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 @Suite(.serialized) struct HTTPClientPeerTests {
     private func withPeer(_ body: (PythonPeer) async throws -> Void) async throws {
         guard let peer = try await PythonPeer.start() else {
@@ -112,10 +118,22 @@ import Testing
 
 @Suite struct HTTPClientErrorTests {
     @Test func refusedConnectionIsReported() async throws {
-        let server = HTTPServer(configuration: .init()) { _ in HTTPResponse(status: 204) }
-        try await server.start()
-        let url = try HTTPURL(server.address + "/")
-        await server.shutdown()
+        // A port that is bound but not listening refuses connections, and stays ours for the whole test: a
+        // server started and shut down would free its port for another test's server to take.
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        try #require(descriptor >= 0)
+        defer { close(descriptor) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { generic in
+                bind(descriptor, generic, length) == 0 && getsockname(descriptor, generic, &length) == 0
+            }
+        }
+        try #require(bound)
+        let url = try HTTPURL("http://127.0.0.1:\(UInt16(bigEndian: address.sin_port))/")
         await #expect(throws: HTTPClientError.connectionRefused(endpoint: url.endpoint)) {
             _ = try await HTTPClient().send(HTTPRequest(method: "GET", target: "/"), to: url)
         }
