@@ -273,8 +273,10 @@ enum CaptureTime {
         else { return nil }
         var fraction = 0.0
         if bytes.count > 20 {
-            guard bytes[19] == UInt8(ascii: "."), bytes.count > 21, let digits = number(20..<(bytes.count - 1)),
-                bytes.count - 21 <= 9
+            // At most nine fraction digits here (longer ones go to Foundation's parser): checked before
+            // the digits are read, so they cannot overflow.
+            guard bytes[19] == UInt8(ascii: "."), bytes.count > 21, bytes.count - 21 <= 9,
+                let digits = number(20..<(bytes.count - 1))
             else { return nil }
             var scale = 1.0
             for _ in 20..<(bytes.count - 1) { scale *= 10 }

@@ -149,3 +149,16 @@ func captureTimesFormatAndParseExactly(_ example: (String, Double)) throws {
     let parsed = try CaptureRecord.parse(line: Array(line.dropLast()))
     #expect(abs(parsed.receivedAt.timeIntervalSince1970 - example.1) < 0.0005)
 }
+
+/// Regression (found by FuzzCaptureLine): a `receivedAt` with dozens of fraction digits overflowed the
+/// fast time parser instead of going to the general one.
+@Test func captureTimeWithManyFractionDigitsDoesNotTrap() throws {
+    let digits = String(repeating: "6", count: 40)
+    let line =
+        #"{"seq":1,"receivedAt":"2026-11-23T10:00:00.1\#(digits)3Z","remote":"127.0.0.1:1","#
+        + #""method":"POST","target":"/","version":"HTTP/1.1","headers":[],"body":""}"#
+    let record = try? CaptureRecord.parse(line: Array(line.utf8))
+    if let record {
+        #expect(abs(record.receivedAt.timeIntervalSince1970 - 1_795_428_000.166) < 0.01)
+    }
+}
