@@ -22,7 +22,7 @@ public enum DeliveryIdentity: Sendable, Hashable, CustomStringConvertible {
         }
         var hasher = SHA256()
         if case .pointer(let pointer) = profile.timestamp, let envelope, pointer.resolve(in: envelope) != nil {
-            hasher.update(Array(JSONWriter.compact(Self.removing(pointer.tokens[...], from: envelope)).utf8))
+            hasher.update(Array(JSONWriter.compact(envelope.removing(pointer)).utf8))
         } else {
             hasher.update(body)
         }
@@ -43,30 +43,6 @@ public enum DeliveryIdentity: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .id(let id): "id \(id)"
         case .bodyHash(let hash): "body sha256 \(hash.prefix(12))"
-        }
-    }
-
-    /// `value` without the member the tokens lead to.
-    private static func removing(_ tokens: ArraySlice<String>, from value: JSONValue) -> JSONValue {
-        guard let key = tokens.first else { return value }
-        switch value {
-        case .object(var object):
-            if tokens.count == 1 {
-                object[key] = nil
-            } else if let member = object[key] {
-                object[key] = removing(tokens.dropFirst(), from: member)
-            }
-            return .object(object)
-        case .array(var elements):
-            guard let index = Int(key), elements.indices.contains(index) else { return value }
-            if tokens.count == 1 {
-                elements.remove(at: index)
-            } else {
-                elements[index] = removing(tokens.dropFirst(), from: elements[index])
-            }
-            return .array(elements)
-        default:
-            return value
         }
     }
 }

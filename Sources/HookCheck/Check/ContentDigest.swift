@@ -12,22 +12,12 @@ enum ContentDigest {
         if let envelope, !removed.isEmpty {
             var stripped = envelope
             for pointer in removed {
-                stripped = removing(pointer.tokens[...], from: stripped)
+                stripped = stripped.removing(pointer)
             }
             hasher.combine(stripped)
         } else {
             body.withUnsafeBytes { hasher.combine(bytes: $0) }
         }
         return UInt64(truncatingIfNeeded: hasher.finalize())
-    }
-
-    private static func removing(_ tokens: ArraySlice<String>, from value: JSONValue) -> JSONValue {
-        guard let key = tokens.first, case .object(var object) = value, let member = object[key] else { return value }
-        if tokens.count == 1 {
-            object[key] = nil
-        } else {
-            object[key] = removing(tokens.dropFirst(), from: member)
-        }
-        return .object(object)
     }
 }
