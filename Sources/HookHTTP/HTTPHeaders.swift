@@ -88,11 +88,21 @@ extension String {
         let lhs = utf8
         let rhs = other.utf8
         guard lhs.count == rhs.count else { return false }
-        for (a, b) in zip(lhs, rhs) where a != b {
-            let la = (a >= 65 && a <= 90) ? a + 32 : a
-            let lb = (b >= 65 && b <= 90) ? b + 32 : b
-            if la != lb { return false }
+        // Native strings (every header read or built here) compare in place, without iterators.
+        let compared = lhs.withContiguousStorageIfAvailable { left in
+            rhs.withContiguousStorageIfAvailable { right in
+                zip(left, right).allSatisfy(Self.asciiCaseInsensitiveEqual)
+            }
         }
-        return true
+        if let compared, let result = compared { return result }
+        return zip(lhs, rhs).allSatisfy(Self.asciiCaseInsensitiveEqual)
+    }
+
+    @inline(__always)
+    private static func asciiCaseInsensitiveEqual(_ a: UInt8, _ b: UInt8) -> Bool {
+        guard a != b else { return true }
+        // Equal up to case only when they differ in the 0x20 bit and are letters.
+        let lower = a | 0x20
+        return a ^ b == 0x20 && lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")
     }
 }
