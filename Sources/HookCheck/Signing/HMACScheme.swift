@@ -81,7 +81,7 @@ public struct HMACScheme: Sendable, Hashable {
 
     func verify(
         headers: HTTPHeaders, body: [UInt8], url: String, method: String, id: String?, timestamp: String?,
-        secret: String, now: Int, policy: TimestampPolicy
+        key preparedKey: PreparedKey, now: Int, policy: TimestampPolicy
     ) -> SignatureVerification {
         var timestampText = timestamp
         var signedTimestamp: Int?
@@ -103,13 +103,11 @@ public struct HMACScheme: Sendable, Hashable {
         case .success(let bytes): message = bytes
         case .failure(let missing): return .invalid(.missingValue(missing.name))
         }
-        let keyBytes: [UInt8]
-        do {
-            keyBytes = try key.key(from: secret)
-        } catch {
-            return .invalid(.invalidSecret(reason: error.reason))
+        let expected: String
+        switch preparedKey.authenticationCode(body: message) {
+        case .success(let code): expected = encoded(code)
+        case .failure(let failure): return .invalid(failure)
         }
-        let expected = encoded(authenticationCode(message, key: keyBytes))
         guard constantTimeEquals(candidate.utf8, expected.utf8) else {
             return .invalid(
                 .noSignatureMatched(

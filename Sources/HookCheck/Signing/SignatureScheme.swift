@@ -126,22 +126,9 @@ public enum SignatureScheme: Sendable, Hashable {
         headers: HTTPHeaders, body: [UInt8], url: String = "", method: String = "POST", id: String? = nil,
         timestamp: String? = nil, secret: String, now: Date, policy: TimestampPolicy? = nil
     ) -> SignatureVerification {
-        let seconds = Int(now.timeIntervalSince1970.rounded(.down))
-        let rule = policy ?? timestampPolicy ?? .standard
-        switch self {
-        case .standardWebhooks(let scheme):
-            return scheme.verify(headers: headers, body: body, secret: secret, now: seconds, policy: rule)
-        case .stripe(let scheme):
-            return scheme.verify(headers: headers, body: body, secret: secret, now: seconds, policy: rule)
-        case .hmac(let scheme):
-            return scheme.verify(
-                headers: headers, body: body, url: url, method: method, id: id, timestamp: timestamp, secret: secret,
-                now: seconds, policy: rule)
-        case .token(let scheme):
-            return scheme.verify(headers: headers, secret: secret)
-        case .none:
-            return .valid
-        }
+        SignatureVerifier(scheme: self, secret: secret).verify(
+            headers: headers, body: body, url: url, method: method, id: id, timestamp: timestamp, now: now,
+            policy: policy)
     }
 
     /// The exact bytes the scheme signs for `context` (for reports and debugging; `nil` for `token`

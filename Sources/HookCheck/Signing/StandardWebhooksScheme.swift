@@ -6,7 +6,9 @@ import HookHTTP
 /// versions (`v1a`, `v2`) are skipped, as the reference libraries do.
 public struct StandardWebhooksScheme: Sendable, Hashable {
     /// `webhook-` (Standard Webhooks, OpenAI) or `svix-` (Svix, Resend, Clerk).
-    public var headerPrefix: String
+    public var headerPrefix: String {
+        didSet { (idHeader, timestampHeader, signatureHeader) = Self.headerNames(prefix: headerPrefix) }
+    }
     /// Seconds a timestamp may be away from the clock; `0` disables the check.
     public var tolerance: Int
     /// Whether future timestamps are bounded too (the reference libraries reject both ways).
@@ -16,16 +18,21 @@ public struct StandardWebhooksScheme: Sendable, Hashable {
     public init(headerPrefix: String = "webhook-", tolerance: Int = 300, future: TimestampPolicy.FuturePolicy = .reject)
     {
         self.headerPrefix = headerPrefix
+        (idHeader, timestampHeader, signatureHeader) = Self.headerNames(prefix: headerPrefix)
         self.tolerance = tolerance
         self.future = future
     }
 
     /// The id header, e.g. `webhook-id`.
-    public var idHeader: String { headerPrefix + "id" }
+    public private(set) var idHeader: String
     /// The timestamp header, e.g. `webhook-timestamp`.
-    public var timestampHeader: String { headerPrefix + "timestamp" }
+    public private(set) var timestampHeader: String
     /// The signature header, e.g. `webhook-signature`.
-    public var signatureHeader: String { headerPrefix + "signature" }
+    public private(set) var signatureHeader: String
+
+    private static func headerNames(prefix: String) -> (String, String, String) {
+        (prefix + "id", prefix + "timestamp", prefix + "signature")
+    }
 
     func sign(_ context: SigningContext, secrets: [String]) throws(SignatureError) -> [HTTPField] {
         guard let id = context.id else { throw .missingValue("id") }
@@ -43,7 +50,7 @@ public struct StandardWebhooksScheme: Sendable, Hashable {
         ]
     }
 
-    func verify(headers: HTTPHeaders, body: [UInt8], secret: String, now: Int, policy: TimestampPolicy)
+    func verify(headers: HTTPHeaders, body: [UInt8], key: PreparedKey, now: Int, policy: TimestampPolicy)
         -> SignatureVerification
     {
         guard let id = headers[idHeader] else { return .invalid(.missingHeader(idHeader)) }
@@ -52,29 +59,27 @@ public struct StandardWebhooksScheme: Sendable, Hashable {
         guard let timestamp = parseUnixTimestamp(timestampText) else {
             return .invalid(.malformedHeader(timestampHeader, reason: notATimestamp(timestampText)))
         }
-        let entries = header.split(separator: " ", omittingEmptySubsequences: true)
-        let candidates = entries.compactMap { entry -> Substring? in
-            guard let comma = entry.firstIndex(of: ","), entry[..<comma] == "v1" else { return nil }
-            return entry[entry.index(after: comma)...]
+        // Space-separated `version,signature` entries; only `v1` ones are candidates.
+        var entries = 0
+        var candidates: [Substring.UTF8View] = []
+        for entry in header.utf8.split(separator: UInt8(ascii: " ")) {
+            entries += 1
+            if entry.starts(with: "v1,".utf8) { candidates.append(entry.dropFirst(3)) }
         }
         guard !candidates.isEmpty else {
-            let reason =
-                entries.isEmpty
-                ? "no signatures" : "no \"v1,\" entry among \(entries.count) space-separated entries"
+            let reason = entries == 0 ? "no signatures" : "no \"v1,\" entry among \(entries) space-separated entries"
             return .invalid(.malformedHeader(signatureHeader, reason: reason))
         }
-        let key: [UInt8]
-        do {
-            key = try KeyEncoding.whsec.key(from: secret)
-        } catch {
-            return .invalid(.invalidSecret(reason: error.reason))
+        let expected: String
+        switch key.authenticationCode(prefix: id + "." + timestampText + ".", body: body) {
+        case .success(let code): expected = Base64.encode(code)
+        case .failure(let failure): return .invalid(failure)
         }
-        let message = Self.signedBytes(id: id, timestamp: timestampText, body: body)
-        let expected = Base64.encode(HMAC<SHA256>.authenticationCode(for: message, key: key))
-        guard candidates.contains(where: { constantTimeEquals($0.utf8, expected.utf8) }) else {
+        guard candidates.contains(where: { constantTimeEquals($0, expected.utf8) }) else {
+            let signedByteCount = id.utf8.count + timestampText.utf8.count + body.count + 2
             return .invalid(
                 .noSignatureMatched(
-                    header: signatureHeader, candidates: candidates.count, signedByteCount: message.count,
+                    header: signatureHeader, candidates: candidates.count, signedByteCount: signedByteCount,
                     expectedPrefix: "v1," + expected.prefix(5)))
         }
         if let failure = policy.check(timestamp, now: now, header: timestampHeader) {

@@ -29,7 +29,7 @@ public struct StripeScheme: Sendable, Hashable {
         return [HTTPField(name: Self.header, value: value)]
     }
 
-    func verify(headers: HTTPHeaders, body: [UInt8], secret: String, now: Int, policy: TimestampPolicy)
+    func verify(headers: HTTPHeaders, body: [UInt8], key: PreparedKey, now: Int, policy: TimestampPolicy)
         -> SignatureVerification
     {
         let name = Self.header
@@ -51,18 +51,16 @@ public struct StripeScheme: Sendable, Hashable {
             return .invalid(.malformedHeader(name, reason: "t=: " + notATimestamp(timestampText)))
         }
         guard !candidates.isEmpty else { return .invalid(.malformedHeader(name, reason: "no v1= signature")) }
-        let key: [UInt8]
-        do {
-            key = try KeyEncoding.utf8.key(from: secret)
-        } catch {
-            return .invalid(.invalidSecret(reason: error.reason))
+        let expected: String
+        switch key.authenticationCode(prefix: timestampText + ".", body: body) {
+        case .success(let code): expected = Hex.encode(code)
+        case .failure(let failure): return .invalid(failure)
         }
-        let message = Self.signedBytes(timestamp: String(timestampText), body: body)
-        let expected = Hex.encode(HMAC<SHA256>.authenticationCode(for: message, key: key))
         guard candidates.contains(where: { constantTimeEquals($0.utf8, expected.utf8) }) else {
             return .invalid(
                 .noSignatureMatched(
-                    header: name, candidates: candidates.count, signedByteCount: message.count,
+                    header: name, candidates: candidates.count,
+                    signedByteCount: timestampText.utf8.count + 1 + body.count,
                     expectedPrefix: "v1=" + expected.prefix(5)))
         }
         if let failure = policy.check(timestamp, now: now, header: name) {

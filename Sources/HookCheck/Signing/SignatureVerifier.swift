@@ -1,0 +1,96 @@
+import Foundation
+import HookHTTP
+
+/// A signature scheme bound to its secret, with the secret decoded and the HMAC key schedule
+/// computed once. Verifying many deliveries with one verifier (as `check` and `listen` do) saves
+/// decoding `whsec_…` and hashing the two key pads for every delivery.
+///
+/// ```swift
+/// let verifier = SignatureVerifier(scheme: profile.scheme, secret: secret)
+/// for delivery in deliveries {
+///     let verdict = verifier.verify(headers: delivery.headers, body: delivery.body, now: delivery.receivedAt)
+/// }
+/// ```
+public struct SignatureVerifier: Sendable {
+    /// The scheme verified.
+    public let scheme: SignatureScheme
+    private let secret: String
+    private let key: PreparedKey
+
+    /// Binds `scheme` to `secret`. An unusable secret is reported by every ``verify(headers:body:url:method:id:timestamp:now:policy:)``
+    /// as `.invalidSecret`, naming what is wrong but never the secret.
+    public init(scheme: SignatureScheme, secret: String) {
+        self.scheme = scheme
+        self.secret = secret
+        switch scheme {
+        case .standardWebhooks: key = PreparedKey(encoding: .whsec, algorithm: .sha256, secret: secret)
+        case .stripe: key = PreparedKey(encoding: .utf8, algorithm: .sha256, secret: secret)
+        case .hmac(let hmac): key = PreparedKey(encoding: hmac.key, algorithm: hmac.algorithm, secret: secret)
+        case .token, .none: key = .unused
+        }
+    }
+
+    /// Verifies a delivery's authentication, as ``SignatureScheme/verify(headers:body:url:method:id:timestamp:secret:now:policy:)``
+    /// does with this verifier's secret.
+    public func verify(
+        headers: HTTPHeaders, body: [UInt8], url: String = "", method: String = "POST", id: String? = nil,
+        timestamp: String? = nil, now: Date, policy: TimestampPolicy? = nil
+    ) -> SignatureVerification {
+        let seconds = Int(now.timeIntervalSince1970.rounded(.down))
+        let rule = policy ?? scheme.timestampPolicy ?? .standard
+        switch scheme {
+        case .standardWebhooks(let scheme):
+            return scheme.verify(headers: headers, body: body, key: key, now: seconds, policy: rule)
+        case .stripe(let scheme):
+            return scheme.verify(headers: headers, body: body, key: key, now: seconds, policy: rule)
+        case .hmac(let scheme):
+            return scheme.verify(
+                headers: headers, body: body, url: url, method: method, id: id, timestamp: timestamp, key: key,
+                now: seconds, policy: rule)
+        case .token(let scheme):
+            return scheme.verify(headers: headers, secret: secret)
+        case .none:
+            return .valid
+        }
+    }
+}
+
+/// A secret as an HMAC key: the keyed hasher ready for a message, or why the secret is unusable.
+enum PreparedKey: Sendable {
+    case sha256(HMAC<SHA256>)
+    case sha1(HMAC<SHA1>)
+    case unusable(SignatureError)
+    /// The scheme keys nothing (token, none).
+    case unused
+
+    init(encoding: KeyEncoding, algorithm: HMACScheme.Algorithm, secret: String) {
+        do {
+            let bytes = try encoding.key(from: secret)
+            switch algorithm {
+            case .sha256: self = .sha256(HMAC(key: bytes))
+            case .sha1: self = .sha1(HMAC(key: bytes))
+            }
+        } catch {
+            self = .unusable(error)
+        }
+    }
+
+    /// The authentication code of `prefix`'s UTF-8 bytes followed by `body` (fed in place, never
+    /// joined), or the reason the secret is unusable.
+    func authenticationCode(prefix: String = "", body: [UInt8]) -> Result<[UInt8], SignatureFailure> {
+        switch self {
+        case .sha256(var mac):
+            mac.update(prefix.utf8)
+            mac.update(body)
+            return .success(mac.finalize())
+        case .sha1(var mac):
+            mac.update(prefix.utf8)
+            mac.update(body)
+            return .success(mac.finalize())
+        case .unusable(let error):
+            return .failure(.invalidSecret(reason: error.reason))
+        case .unused:
+            return .failure(.invalidSecret(reason: "the scheme signs nothing"))
+        }
+    }
+}
