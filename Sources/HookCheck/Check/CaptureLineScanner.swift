@@ -168,46 +168,59 @@ struct CaptureLineScanner {
         guard take(UInt8(ascii: "\"")) else { return nil }
         var run = position
         var decoded: [UInt8] = []
-        while position < bytes.count {
+        while true {
+            position = ByteScan.plainStringRunEnd(in: bytes, from: position)
+            guard position < bytes.count else { return nil }
             let byte = bytes[position]
+            if byte >= 0x80 {
+                // UTF-8 is checked once the string is whole.
+                position += 1
+                continue
+            }
             if byte == UInt8(ascii: "\"") {
                 decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<position]))
                 position += 1
                 return decoded
             }
-            if byte == UInt8(ascii: "\\") {
-                // The rest of the line bounds the decoded size.
-                if decoded.isEmpty { decoded.reserveCapacity(bytes.count - run) }
-                decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<position]))
-                guard position + 1 < bytes.count else { return nil }
-                let escaped = bytes[position + 1]
-                position += 2
-                switch escaped {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded.append(escaped)
-                case UInt8(ascii: "n"): decoded.append(0x0A)
-                case UInt8(ascii: "r"): decoded.append(0x0D)
-                case UInt8(ascii: "t"): decoded.append(0x09)
-                case UInt8(ascii: "b"): decoded.append(0x08)
-                case UInt8(ascii: "f"): decoded.append(0x0C)
-                case UInt8(ascii: "u"):
-                    guard position + 4 <= bytes.count, let value = Self.hex4(bytes, at: position), value < 0x80 else {
-                        return nil
-                    }
-                    decoded.append(UInt8(value))
-                    position += 4
-                default: return nil
+            guard byte == UInt8(ascii: "\\") else { return nil }  // a control character
+            // The rest of the line bounds the decoded size.
+            if decoded.isEmpty { decoded.reserveCapacity(bytes.count - run) }
+            decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<position]))
+            guard position + 1 < bytes.count else { return nil }
+            let escaped = bytes[position + 1]
+            position += 2
+            switch escaped {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded.append(escaped)
+            case UInt8(ascii: "n"): decoded.append(0x0A)
+            case UInt8(ascii: "r"): decoded.append(0x0D)
+            case UInt8(ascii: "t"): decoded.append(0x09)
+            case UInt8(ascii: "b"): decoded.append(0x08)
+            case UInt8(ascii: "f"): decoded.append(0x0C)
+            case UInt8(ascii: "u"):
+                guard position + 4 <= bytes.count, let value = Self.hex4(bytes, at: position), value < 0x80 else {
+                    return nil
                 }
-                run = position
-                continue
+                decoded.append(UInt8(value))
+                position += 4
+            default: return nil
             }
-            guard byte >= 0x20 else { return nil }
-            position += 1
+            run = position
         }
-        return nil
     }
 
     /// A string as text; `nil` when it needs the generic parser or is not valid UTF-8.
     private mutating func scanString() -> String? {
+        // Most strings (header names and values) are plain ASCII: make the text straight from the line.
+        let quote = position
+        if take(UInt8(ascii: "\"")) {
+            let end = ByteScan.plainStringRunEnd(in: bytes, from: position)
+            if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<end]), as: UTF8.self)
+                position = end + 1
+                return text
+            }
+            position = quote
+        }
         guard let decoded = scanStringBytes(), Self.isValidUTF8(decoded) else { return nil }
         return String(decoding: decoded, as: UTF8.self)
     }

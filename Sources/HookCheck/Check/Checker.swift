@@ -14,6 +14,8 @@ import Foundation
 /// header present, its event type one of the suite's cases or known to its profile; the first suite wins ties).
 public struct Checker: Sendable {
     private var checkers: [SuiteChecker]
+    /// Each suite's rules, shared read-only with the threads that assess deliveries.
+    private let rules: [SuiteRules]
     private let options: CheckOptions
     private let startedAt: Date
     private var records = CheckTally()
@@ -32,6 +34,7 @@ public struct Checker: Sendable {
         checkers = suites.enumerated().map { index, suite in
             SuiteChecker(suite: suite, secret: index < secrets.count ? secrets[index] : "", options: options)
         }
+        rules = checkers.map(\.rules)
         self.options = options
         self.startedAt = startedAt
     }
@@ -45,7 +48,7 @@ public struct Checker: Sendable {
     /// Routes `record` to a suite and assesses it there: everything the delivery shows on its own.
     /// It reads only the configuration, so any thread may call it; `nil` when there are no suites.
     func assess(_ record: CaptureRecord) -> (suite: Int, verdict: DeliveryAssessment)? {
-        guard !checkers.isEmpty else { return nil }
+        guard !rules.isEmpty else { return nil }
         let parsed: Result<JSONValue, JSONParseError>
         do {
             parsed = .success(try JSONParser.parse(record.body))
@@ -53,17 +56,17 @@ public struct Checker: Sendable {
             parsed = .failure(error)
         }
         var chosen = 0
-        if checkers.count > 1 {
+        if rules.count > 1 {
             var best = -1
-            for (index, checker) in checkers.enumerated() {
-                let score = checker.affinity(for: record, parsed: parsed)
+            for (index, suite) in rules.enumerated() {
+                let score = suite.affinity(for: record, parsed: parsed)
                 if score > best {
                     best = score
                     chosen = index
                 }
             }
         }
-        return (chosen, checkers[chosen].assess(record, parsed: parsed))
+        return (chosen, rules[chosen].assess(record, parsed: parsed))
     }
 
     /// Applies an assessment from ``assess(_:)`` to the running state; assessments must be applied

@@ -18,6 +18,11 @@ public struct SuiteCaseIndex: Sendable {
         matches = suite.cases.map(\.match)
     }
 
+    /// Whether some case of the suite is an example of `event`.
+    public func hasCase(forEvent event: String) -> Bool {
+        casesByEvent[event] != nil
+    }
+
     /// The event types the suite's cases are examples of.
     public var events: Set<String> { Set(casesByEvent.keys) }
 

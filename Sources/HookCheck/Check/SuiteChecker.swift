@@ -4,14 +4,9 @@ import HookHTTP
 /// Judges the deliveries routed to one suite, one at a time, keeping per-case tallies and a small
 /// record per event (delivery identity) — never the deliveries themselves.
 struct SuiteChecker: Sendable {
-    let suite: Suite
-    private let secret: String
+    /// What the suite requires of each delivery on its own; shared with the threads that assess.
+    let rules: SuiteRules
     private let options: CheckOptions
-    private let cases: SuiteCaseIndex
-    private let casePatterns: [Pattern]
-    private let timestampRules: [TimestampRule]
-    private let signatureCheck: CheckName?
-    private let expectedMediaType: String
     /// Tallies by slot (case index; the last slot is the unmatched deliveries), then by check.
     private var tallies: [[CheckTally]]
     /// Distinct events and deliveries seen per slot.
@@ -24,24 +19,15 @@ struct SuiteChecker: Sendable {
     /// mapped to its identity key (to catch a retry sent with a new id).
     private var pendingContents: [UInt64: UInt64] = [:]
 
+    var suite: Suite { rules.suite }
+    private var timestampRules: [TimestampRule] { rules.timestampRules }
+
     /// The slot of deliveries that match no case.
-    var unmatchedSlot: Int { suite.cases.count }
+    var unmatchedSlot: Int { rules.unmatchedSlot }
 
     init(suite: Suite, secret: String, options: CheckOptions) {
-        self.suite = suite
-        self.secret = secret
+        rules = SuiteRules(suite: suite, secret: secret, options: options)
         self.options = options
-        cases = SuiteCaseIndex(suite: suite)
-        casePatterns = suite.cases.map { suiteCase in
-            suiteCase.match.map { Pattern.all([suiteCase.shape, $0]) } ?? suiteCase.shape
-        }
-        timestampRules = TimestampRule.rules(for: suite.profile)
-        expectedMediaType = Self.mediaType(suite.profile.contentType)
-        switch suite.profile.scheme {
-        case .none: signatureCheck = nil
-        case .token: signatureCheck = .token
-        default: signatureCheck = .signature
-        }
         let slots = suite.cases.count + 1
         var blank = Array(repeating: CheckTally(), count: CheckName.allCases.count)
         blank[CheckName.retries.index].unit = "event"
@@ -51,165 +37,11 @@ struct SuiteChecker: Sendable {
         unjudgedFailures = Array(repeating: 0, count: slots)
     }
 
-    // MARK: - Routing
-
-    /// The envelope of `record` as this suite's profile reads it: the query of a GET profile, else
-    /// the parsed body.
-    func envelope(of record: CaptureRecord, parsed: Result<JSONValue, JSONParseError>) -> JSONValue? {
-        if suite.profile.method == .get, record.method == "GET" {
-            let query = record.target.split(separator: "?", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
-            return Profile.envelope(fromQuery: query)
-        }
-        return try? parsed.get()
-    }
-
-    /// How well `record` fits this suite, for routing among several suites: 2 for the scheme's
-    /// authentication header, 2 for an event a case has, 1 for an event the profile knows.
-    func affinity(for record: CaptureRecord, parsed: Result<JSONValue, JSONParseError>) -> Int {
-        var score = 0
-        if let header = suite.profile.scheme.authenticationHeaders.first, record.headers.contains(header) { score += 2 }
-        let envelope = envelope(of: record, parsed: parsed)
-        if let event = suite.profile.eventType(in: envelope, headers: record.headers) {
-            if cases.events.contains(event) {
-                score += 2
-            } else if suite.profile.isKnownEvent(event) {
-                score += 1
-            }
-        }
-        return score
-    }
-
     // MARK: - Judging
-
-    /// Judges one delivery.
-    mutating func consume(_ record: CaptureRecord, parsed: Result<JSONValue, JSONParseError>) {
-        apply(assess(record, parsed: parsed), of: record)
-    }
-
-    /// Everything `record` shows on its own: the checks that need no memory of earlier deliveries.
-    /// It reads only the suite's configuration, so any thread may call it.
-    func assess(_ record: CaptureRecord, parsed: Result<JSONValue, JSONParseError>) -> DeliveryAssessment {
-        let profile = suite.profile
-        let isQuery = profile.method == .get && record.method == "GET"
-        let envelope = envelope(of: record, parsed: parsed)
-        let event = profile.eventType(in: envelope, headers: record.headers)
-        let caseIndex = cases.caseIndex(event: event, body: envelope)
-        var verdict = DeliveryAssessment(slot: caseIndex ?? unmatchedSlot, caseIndex: caseIndex)
-
-        // Method and content type.
-        if record.method == profile.method.rawValue {
-            verdict.pass(.method)
-        } else {
-            verdict.fail(
-                .method, "method \(record.method), expected \(profile.method.rawValue)",
-                expected: profile.method.rawValue, found: record.method)
-        }
-        if !isQuery {
-            let expectedType = self.expectedMediaType
-            if let contentType = record.headers["Content-Type"] {
-                if Self.mediaType(contentType) == expectedType {
-                    verdict.pass(.contentType)
-                } else {
-                    verdict.fail(
-                        .contentType, "Content-Type \(JSONWriter.quoted(contentType)), expected \(expectedType)",
-                        expected: expectedType, found: contentType)
-                }
-            } else {
-                verdict.fail(.contentType, "missing header Content-Type", expected: expectedType, found: "nothing")
-            }
-            switch parsed {
-            case .success: verdict.pass(.json)
-            case .failure(let error):
-                verdict.fail(
-                    .json, "body is not JSON: \(error)", expected: "a JSON body", found: "\(record.body.count) bytes")
-            }
-        }
-
-        // Envelope: the profile's rules, the case's shape and its match.
-        if let envelope {
-            var mismatches = profile.envelope.match(envelope)
-            if let caseIndex { mismatches += casePatterns[caseIndex].match(envelope) }
-            if let first = mismatches.first {
-                var message = mismatches.prefix(2).map(\.description).joined(separator: "; ")
-                if mismatches.count > 2 { message += " (\(mismatches.count - 2) more)" }
-                verdict.fail(.envelope, message, expected: first.expected, found: first.found)
-            } else {
-                verdict.pass(.envelope)
-            }
-        }
-
-        // Event type.
-        if let event {
-            if profile.isKnownEvent(event) || cases.events.contains(event) {
-                verdict.pass(.event)
-            } else if suite.isStrict {
-                let quoted = JSONWriter.quoted(event)
-                verdict.fail(.event, "event type \(quoted) is not one the profile knows (strict suite)", found: quoted)
-            } else {
-                verdict.pass(.event, warning: "event type \(JSONWriter.quoted(event)) is not one the profile knows")
-            }
-            if caseIndex == nil {
-                let message = "event type \(JSONWriter.quoted(event)) matches no case of the suite"
-                if suite.isStrict {
-                    verdict.fail(.unmatched, message)
-                } else {
-                    verdict.pass(.unmatched, warning: message)
-                }
-            }
-        } else {
-            verdict.fail(.event, "no event type at \(profile.event)", expected: "an event type", found: "nothing")
-            if caseIndex == nil { verdict.fail(.unmatched, "no event type, so no case") }
-        }
-
-        // Signature or token, over the exact bytes; freshness is the timestamp check's business.
-        let id = profile.id(in: envelope, headers: record.headers)
-        if let signatureCheck {
-            if secret.isEmpty {
-                verdict.fail(signatureCheck, "no secret to verify with")
-            } else {
-                let url =
-                    options.url ?? suite.target?.absoluteString
-                    ?? "http://" + (record.headers["Host"] ?? "localhost") + record.target
-                let verification = profile.scheme.verify(
-                    headers: record.headers, body: record.body, url: url, method: record.method, id: id,
-                    timestamp: profile.timestampText(in: envelope, headers: record.headers), secret: secret,
-                    now: record.receivedAt, policy: TimestampPolicy(tolerance: 0, future: .tolerate))
-                switch verification {
-                case .valid: verdict.pass(signatureCheck)
-                case .invalid(let failure): verdict.fail(signatureCheck, failure.description)
-                }
-            }
-        }
-
-        // Identity: the id and the content; whether they were seen before is `apply`'s business.
-        verdict.id = id
-        verdict.content = ContentDigest.of(profile: profile, body: record.body, envelope: envelope)
-
-        // Timestamps: signed ones on every attempt, the event time on the first.
-        var firstProblem: (String, String?, String?)?
-        var laterProblem: (String, String?, String?)?
-        for rule in timestampRules {
-            guard let problem = rule.problem(in: envelope, headers: record.headers, receivedAt: record.receivedAt)
-            else { continue }
-            if firstProblem == nil { firstProblem = problem }
-            if rule.isJudgedOnEveryAttempt {
-                laterProblem = problem
-                break
-            }
-        }
-        verdict.firstAttemptTimestamp = firstProblem.map {
-            DeliveryAssessment.Failure(message: $0.0, expected: $0.1, found: $0.2)
-        }
-        verdict.laterAttemptTimestamp = laterProblem.map {
-            DeliveryAssessment.Failure(message: $0.0, expected: $0.1, found: $0.2)
-        }
-        return verdict
-    }
 
     /// Applies an assessment of `record` to the tallies and the identity records: ids, retries,
     /// counts and the timestamps that depend on whether this is a first attempt.
     mutating func apply(_ verdict: DeliveryAssessment, of record: CaptureRecord) {
-        let profile = suite.profile
         let seq = record.seq
         let slot = verdict.slot
         deliveries[slot] += 1
@@ -238,7 +70,7 @@ struct SuiteChecker: Sendable {
         let content = verdict.content
         var key = id.map(Self.fingerprint) ?? (content ^ 0x9E37_79B9_7F4A_7C15)
         let status = record.responseStatus ?? 0
-        if profile.id != .none {
+        if rules.profile.id != .none {
             if let id {
                 if let existing = identities[key], existing.content != content {
                     fail(
@@ -258,7 +90,7 @@ struct SuiteChecker: Sendable {
                     tallies[slot][CheckName.id.index].pass(seq: seq, limits: options)
                 }
             } else {
-                fail(.id, "no id at \(profile.id)", expected: "an id", found: "nothing")
+                fail(.id, "no id at \(rules.profile.id)", expected: "an id", found: "nothing")
             }
         }
 
@@ -300,7 +132,7 @@ struct SuiteChecker: Sendable {
                 slot: Int32(slot), lastStatus: Int16(clamping: status), hadFailure: IdentityRecord.asksForRetry(status),
                 isRetryJudged: false)
         }
-        if profile.id != .none, id != nil {
+        if rules.profile.id != .none, id != nil {
             if IdentityRecord.asksForRetry(status) {
                 pendingContents[content] = key
             } else if pendingContents[content] == key {
@@ -382,20 +214,6 @@ struct SuiteChecker: Sendable {
     }
 
     // MARK: - Helpers
-
-    /// `application/json` from `Application/JSON; charset=utf-8`: the part before `;`, without
-    /// surrounding spaces or tabs, in ASCII lowercase.
-    static func mediaType(_ value: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(value.utf8.count)
-        for byte in value.utf8 {
-            if byte == UInt8(ascii: ";") { break }
-            bytes.append(byte >= 65 && byte <= 90 ? byte | 0x20 : byte)
-        }
-        let isBlank = { (byte: UInt8) in byte == 32 || byte == 9 }
-        let trimmed = bytes.drop(while: isBlank).reversed().drop(while: isBlank).reversed()
-        return String(decoding: trimmed, as: UTF8.self)
-    }
 
     /// `1.5 s`.
     static func seconds(_ value: Double) -> String {

@@ -6,13 +6,23 @@ import HookHTTP
 /// retries legitimately resend the same event.
 struct TimestampRule: Sendable {
     /// Where the timestamp is.
-    var source: FieldSource
+    let source: FieldSource
     /// How it is written.
-    var format: TimestampFormat
+    let format: TimestampFormat
     /// How far from `receivedAt` it may be.
-    var policy: TimestampPolicy
+    let policy: TimestampPolicy
     /// Whether every attempt is judged (headers), or only the first (body fields).
-    var isJudgedOnEveryAttempt: Bool
+    let isJudgedOnEveryAttempt: Bool
+    /// Where the timestamp is, for messages (`header webhook-timestamp`, `/timestamp`).
+    let place: String
+
+    init(source: FieldSource, format: TimestampFormat, policy: TimestampPolicy, isJudgedOnEveryAttempt: Bool) {
+        self.source = source
+        self.format = format
+        self.policy = policy
+        self.isJudgedOnEveryAttempt = isJudgedOnEveryAttempt
+        place = source.description
+    }
 
     /// The rules of `profile`: its timestamp source, plus the scheme's signed timestamp header when
     /// the profile reads its timestamp elsewhere.
@@ -52,7 +62,6 @@ struct TimestampRule: Sendable {
 
     /// What is wrong with the timestamp of a delivery received at `receivedAt`, or `nil`.
     func problem(in envelope: JSONValue?, headers: HTTPHeaders, receivedAt: Date) -> (String, String?, String?)? {
-        let place = source.description
         guard let text = source.text(in: envelope, headers: headers) else {
             return ("missing timestamp at \(place)", "a timestamp", "nothing")
         }
