@@ -77,7 +77,7 @@ public final class CaptureFileReader {
     /// - Throws: ``CaptureFileError`` on a read error.
     func nextLine() throws(CaptureFileError) -> RawLine? {
         while true {
-            if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+            if let newline = newlineIndex() {
                 let range = start..<newline
                 start = newline + 1
                 lineNumber += 1
@@ -110,6 +110,16 @@ public final class CaptureFileReader {
         }
     }
 
+    /// The index of the first newline in the buffer at or after `start`.
+    private func newlineIndex() -> Int? {
+        buffer.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress, start < raw.count,
+                let found = memchr(base + start, Int32(UInt8(ascii: "\n")), raw.count - start)
+            else { return nil }
+            return base.distance(to: UnsafeRawPointer(found))
+        }
+    }
+
     private func fill() throws(CaptureFileError) {
         if start > 0 {
             buffer.removeSubrange(0..<start)
@@ -135,7 +145,7 @@ public final class CaptureFileReader {
 
     private func skipPastNewline() throws(CaptureFileError) {
         while true {
-            if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+            if let newline = newlineIndex() {
                 start = newline + 1
                 return
             }

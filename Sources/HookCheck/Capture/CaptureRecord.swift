@@ -336,7 +336,7 @@ enum JSONLineBuilder {
     }
 
     static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        if bytes.allSatisfy({ $0 < 0x80 }) { return true }
+        if bytes.withUnsafeBufferPointer(ByteScan.isASCII) { return true }
         return String(validating: bytes, as: UTF8.self) != nil
     }
 }

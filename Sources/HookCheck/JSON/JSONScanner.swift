@@ -202,15 +202,8 @@ struct JSONScanner {
         let quote = index
         index += 1
         let start = index
-        // Plain ASCII is the common case: scan it with locals the optimiser can keep in registers.
-        let buffer = bytes
-        var position = index
-        while position < buffer.count {
-            let byte = buffer[position]
-            guard byte >= 0x20 && byte < 0x80 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") else { break }
-            position += 1
-        }
-        index = position
+        // Plain ASCII is the common case: scan it eight bytes at a time.
+        index = ByteScan.plainStringRunEnd(in: bytes, from: index)
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
