@@ -5,6 +5,46 @@ extension Pattern {
     ///   - pointer: where `value` sits in its document; mismatches carry pointers below it.
     /// - Returns: every mismatch found, in document order; empty when the value matches.
     public func match(_ value: JSONValue?, at pointer: JSONPointer = .root) -> [Mismatch] {
+        // Most values match: answer that without building a pointer for every member on the way.
+        matches(value) ? [] : mismatches(value, at: pointer)
+    }
+
+    /// Whether `value` matches this pattern.
+    public func matches(_ value: JSONValue?) -> Bool {
+        switch self {
+        case .absent:
+            return value == nil
+        case .all(let patterns):
+            return patterns.allSatisfy { $0.matches(value) }
+        default:
+            break
+        }
+        guard let value else { return false }
+        switch self {
+        case .object(let members):
+            guard let object = value.objectValue else { return false }
+            return members.allSatisfy { $0.pattern.matches(object[$0.key]) }
+        case .array(let patterns):
+            guard let elements = value.arrayValue, elements.count == patterns.count else { return false }
+            return zip(patterns, elements).allSatisfy { $0.matches($1) }
+        case .each(let pattern):
+            guard let elements = value.arrayValue else { return false }
+            return elements.allSatisfy { pattern.matches($0) }
+        case .contains(let pattern):
+            if case .string(let text) = value, case .literal(.string(let part)) = pattern {
+                return text.contains(part)
+            }
+            guard let elements = value.arrayValue else { return false }
+            return elements.contains { pattern.matches($0) }
+        case .any, .absent, .all:
+            return true
+        default:
+            return admits(value)
+        }
+    }
+
+    /// Every mismatch of `value`, which does not match, with pointers below `pointer`.
+    private func mismatches(_ value: JSONValue?, at pointer: JSONPointer) -> [Mismatch] {
         func failure(found: String? = nil) -> [Mismatch] {
             [Mismatch(pointer: pointer, expected: description, found: found ?? Phrase.summary(of: value))]
         }
@@ -18,8 +58,6 @@ extension Pattern {
         }
         guard let value else { return failure() }
         switch self {
-        case .literal(let literal), .exact(let literal):
-            return value.isSameValue(as: literal) ? [] : failure()
         case .object(let members):
             guard let object = value.objectValue else { return failure() }
             return members.flatMap { $0.pattern.match(object[$0.key], at: pointer.appending($0.key)) }
@@ -30,50 +68,63 @@ extension Pattern {
                 + zip(patterns, elements).enumerated().flatMap { index, pair in
                     pair.0.match(pair.1, at: pointer.appending(index: index))
                 }
-        case .type(let types):
-            return types.contains { $0.admits(value) } ? [] : failure()
-        case .format(let format):
-            guard let text = value.stringValue, format.admits(text) else { return failure() }
-            return []
-        case .regex(let expression):
-            guard let text = value.stringValue, expression.hasMatch(in: text) else { return failure() }
-            return []
-        case .oneOf(let values):
-            return values.contains { value.isSameValue(as: $0) } ? [] : failure()
-        case .minimum(let bound), .maximum(let bound):
-            guard let number = value.numberText.flatMap(DecimalNumber.init), let limit = DecimalNumber(bound) else {
-                return failure()
-            }
-            let isMinimum = if case .minimum = self { true } else { false }
-            return (isMinimum ? number >= limit : number <= limit) ? [] : failure()
-        case .length(let min, let max):
-            let length: Int
-            switch value {
-            case .string(let text): length = text.count
-            case .array(let elements): length = elements.count
-            case .object(let object): length = object.count
-            default: return failure()
-            }
-            if let min, length < min { return failure(found: "\(Phrase.summary(of: value)) of length \(length)") }
-            if let max, length > max { return failure(found: "\(Phrase.summary(of: value)) of length \(length)") }
-            return []
         case .each(let pattern):
             guard let elements = value.arrayValue else { return failure() }
             return elements.enumerated().flatMap { pattern.match($1, at: pointer.appending(index: $0)) }
-        case .contains(let pattern):
-            if case .string(let text) = value, case .literal(.string(let part)) = pattern {
-                return text.contains(part) ? [] : failure()
+        case .contains:
+            return matches(value) ? [] : failure()
+        case .length:
+            guard admits(value) else {
+                let length = Self.length(of: value).map { " of length \($0)" } ?? ""
+                return failure(found: Phrase.summary(of: value) + length)
             }
-            guard let elements = value.arrayValue else { return failure() }
-            return elements.contains { pattern.match($0, at: pointer).isEmpty } ? [] : failure()
+            return []
         case .any, .absent, .all:
             return []
+        default:
+            return admits(value) ? [] : failure()
         }
     }
 
-    /// Whether `value` matches this pattern.
-    public func matches(_ value: JSONValue?) -> Bool {
-        match(value).isEmpty
+    /// Whether a present `value` satisfies this pattern's own test (the patterns without sub-patterns).
+    private func admits(_ value: JSONValue) -> Bool {
+        switch self {
+        case .literal(let literal), .exact(let literal):
+            return value.isSameValue(as: literal)
+        case .type(let types):
+            return types.contains { $0.admits(value) }
+        case .format(let format):
+            guard let text = value.stringValue else { return false }
+            return format.admits(text)
+        case .regex(let expression):
+            guard let text = value.stringValue else { return false }
+            return expression.hasMatch(in: text)
+        case .oneOf(let values):
+            return values.contains { value.isSameValue(as: $0) }
+        case .minimum(let bound), .maximum(let bound):
+            guard let number = value.numberText.flatMap(DecimalNumber.init), let limit = DecimalNumber(bound) else {
+                return false
+            }
+            let isMinimum = if case .minimum = self { true } else { false }
+            return isMinimum ? number >= limit : number <= limit
+        case .length(let min, let max):
+            guard let length = Self.length(of: value) else { return false }
+            if let min, length < min { return false }
+            if let max, length > max { return false }
+            return true
+        case .object, .array, .each, .contains, .any, .absent, .all:
+            return matches(value)
+        }
+    }
+
+    /// The length a `length` pattern measures: characters of a string, elements, or members.
+    private static func length(of value: JSONValue) -> Int? {
+        switch value {
+        case .string(let text): text.count
+        case .array(let elements): elements.count
+        case .object(let object): object.count
+        default: nil
+        }
     }
 }
 
