@@ -4,9 +4,10 @@ import Foundation
 extension Checker {
     /// Streams the capture file at `path` through a new checker.
     ///
-    /// Lines are read in batches; each batch is parsed and assessed on every core, then applied to the
-    /// checker one line at a time in file order, so the results are the same as consuming the events
-    /// one by one, and memory is bounded by the batch.
+    /// Lines are read in batches. While worker threads parse and assess one batch, another applies
+    /// the previous batch to the checker, one line at a time in file order, and reads the next; so
+    /// the results are the same as consuming the events one by one, and memory is bounded by three
+    /// batches.
     /// - Parameters:
     ///   - path: the capture file (JSON Lines).
     ///   - suites: the suites to judge against.
@@ -34,56 +35,104 @@ extension Checker {
     /// Lines per batch: enough to keep every core busy, few enough to keep memory small.
     static let batchSize = 256
 
-    /// Consumes every line of `reader`, assessing each batch on up to `workers` threads.
+    /// Consumes every line of `reader`. Each round assesses one batch on `workers` threads while one
+    /// more thread applies the previous batch to the checker and reads the next one.
     mutating func consumeLines(of reader: CaptureFileReader, workers: Int) throws(CaptureFileError) {
-        var batch: [CaptureFileReader.RawLine] = []
-        batch.reserveCapacity(Self.batchSize)
-        var steps = [Step?](repeating: nil, count: Self.batchSize)
-        repeat {
-            batch.removeAll(keepingCapacity: true)
-            while batch.count < Self.batchSize, let line = try reader.nextLine() { batch.append(line) }
-            assess(batch, into: &steps, workers: workers)
-            for index in batch.indices {
-                guard let step = steps[index] else { continue }
-                steps[index] = nil
-                apply(step)
-            }
-        } while batch.count == Self.batchSize
-    }
-
-    /// Parses and assesses `lines` into `steps[0..<lines.count]`, striding the lines over the workers.
-    private func assess(_ lines: [CaptureFileReader.RawLine], into steps: inout [Step?], workers: Int) {
-        let chunks = workers > 1 ? min(workers * 4, lines.count) : 1
-        guard chunks > 1 else {
-            for index in lines.indices { steps[index] = step(for: lines[index]) }
-            return
-        }
-        steps.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let output = buffer
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                var index = chunk
-                while index < lines.count {
-                    // Each index is written by exactly one chunk.
-                    output[index] = step(for: lines[index])
-                    index += chunks
+        let rules = self.rules
+        var lines = try Self.readBatch(from: reader)
+        var assessed: [Step] = []
+        while !lines.isEmpty || !assessed.isEmpty {
+            let isLastBatch = lines.count < Self.batchSize
+            let round = PipelineRound(lines: lines)
+            let chunks = lines.isEmpty ? 0 : max(1, min(workers * 4, lines.count))
+            let previous = assessed
+            withUnsafeMutablePointer(to: &self) { checker in
+                nonisolated(unsafe) let checker = checker
+                nonisolated(unsafe) let reader = reader
+                DispatchQueue.concurrentPerform(iterations: chunks + 1) { iteration in
+                    guard iteration < chunks else {
+                        // The one iteration that touches the checker and the reader.
+                        checker.pointee.apply(previous)
+                        if !isLastBatch { round.readNext(from: reader) }
+                        return
+                    }
+                    round.assess(chunk: iteration, of: chunks, rules: rules)
                 }
             }
+            assessed = round.steps()
+            lines = try round.nextLines()
         }
     }
 
-    private func step(for line: CaptureFileReader.RawLine) -> Step {
+    static func readBatch(from reader: CaptureFileReader) throws(CaptureFileError) -> [CaptureFileReader.RawLine] {
+        var lines: [CaptureFileReader.RawLine] = []
+        lines.reserveCapacity(batchSize)
+        while lines.count < batchSize, let line = try reader.nextLine() { lines.append(line) }
+        return lines
+    }
+
+    private mutating func apply(_ steps: [Step]) {
+        for step in steps {
+            if case .record(let record, _) = step.event, let (suite, verdict) = step.assessment {
+                apply(verdict, of: record, suite: suite)
+            } else {
+                consume(step.event)
+            }
+        }
+    }
+}
+
+/// The shared state of one round of ``Checker/consumeLines(of:workers:)``: the batch being assessed,
+/// one slot per line (each written by exactly one chunk), and the next batch read meanwhile.
+private final class PipelineRound: @unchecked Sendable {
+    private let lines: [CaptureFileReader.RawLine]
+    private let slots: UnsafeMutableBufferPointer<Checker.Step?>
+    private var next: Result<[CaptureFileReader.RawLine], CaptureFileError> = .success([])
+
+    init(lines: [CaptureFileReader.RawLine]) {
+        self.lines = lines
+        slots = .allocate(capacity: lines.count)
+        slots.initialize(repeating: nil)
+    }
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+
+    /// Assesses lines `chunk`, `chunk + chunks`, … into their slots.
+    func assess(chunk: Int, of chunks: Int, rules: [SuiteRules]) {
+        var index = chunk
+        while index < lines.count {
+            slots[index] = Self.step(for: lines[index], rules: rules)
+            index += chunks
+        }
+    }
+
+    /// Reads the batch after this one.
+    func readNext(from reader: CaptureFileReader) {
+        do throws(CaptureFileError) {
+            next = .success(try Checker.readBatch(from: reader))
+        } catch {
+            next = .failure(error)
+        }
+    }
+
+    /// The assessed steps, in line order (call once every chunk is done).
+    func steps() -> [Checker.Step] {
+        slots.compactMap { $0 }
+    }
+
+    /// The batch read during this round.
+    func nextLines() throws(CaptureFileError) -> [CaptureFileReader.RawLine] {
+        try next.get()
+    }
+
+    private static func step(for line: CaptureFileReader.RawLine, rules: [SuiteRules]) -> Checker.Step {
         let event = line.event
         if case .record(let record, _) = event {
-            return Step(event: event, assessment: assess(record))
+            return Checker.Step(event: event, assessment: Checker.assess(record, rules: rules))
         }
-        return Step(event: event, assessment: nil)
-    }
-
-    private mutating func apply(_ step: Step) {
-        if case .record(let record, _) = step.event, let (suite, verdict) = step.assessment {
-            apply(verdict, of: record, suite: suite)
-        } else {
-            consume(step.event)
-        }
+        return Checker.Step(event: event, assessment: nil)
     }
 }

@@ -15,7 +15,7 @@ import Foundation
 public struct Checker: Sendable {
     private var checkers: [SuiteChecker]
     /// Each suite's rules, shared read-only with the threads that assess deliveries.
-    private let rules: [SuiteRules]
+    let rules: [SuiteRules]
     private let options: CheckOptions
     private let startedAt: Date
     private var records = CheckTally()
@@ -48,6 +48,11 @@ public struct Checker: Sendable {
     /// Routes `record` to a suite and assesses it there: everything the delivery shows on its own.
     /// It reads only the configuration, so any thread may call it; `nil` when there are no suites.
     func assess(_ record: CaptureRecord) -> (suite: Int, verdict: DeliveryAssessment)? {
+        Self.assess(record, rules: rules)
+    }
+
+    /// ``assess(_:)`` for a thread that holds only the suites' rules.
+    static func assess(_ record: CaptureRecord, rules: [SuiteRules]) -> (suite: Int, verdict: DeliveryAssessment)? {
         guard !rules.isEmpty else { return nil }
         let parsed: Result<JSONValue, JSONParseError>
         do {
