@@ -1,8 +1,9 @@
 /// What a ``SuiteChecker`` remembers of one event (one delivery identity) across its attempts: a
 /// few words, never the delivery itself, so memory per event stays small.
 struct IdentityRecord: Sendable {
-    /// The content digest of the first attempt (``ContentDigest/of(profile:body:envelope:)``).
-    var content: UInt64
+    /// The low 32 bits of the content digest of the first attempt (``ContentDigest/of(profile:body:envelope:)``),
+    /// enough to tell a different event that reuses the id.
+    var content: UInt32
     /// When the latest delivery was received (seconds since 1970).
     var lastReceivedAt: Double
     /// The seq of the latest delivery.

@@ -14,7 +14,7 @@ struct SuiteChecker: Sendable {
     private var deliveries: [Int]
     /// Deliveries answered with a retry-asking status while the suite has no retry expectation, per slot.
     private var unjudgedFailures: [Int]
-    private var identities: [UInt64: IdentityRecord] = [:]
+    private var identities = IdentityTable()
     /// For id profiles: the content digest of each event whose latest answer asks for a retry,
     /// mapped to its identity key (to catch a retry sent with a new id).
     private var pendingContents: [UInt64: UInt64] = [:]
@@ -70,22 +70,25 @@ struct SuiteChecker: Sendable {
         let content = verdict.content
         var key = id.map(Self.fingerprint) ?? (content ^ 0x9E37_79B9_7F4A_7C15)
         let status = record.responseStatus ?? 0
+        var known = identities.record(for: key, slot: slot)
         if rules.profile.id != .none {
             if let id {
-                if let existing = identities[key], existing.content != content {
+                if let existing = known, existing.content != UInt32(truncatingIfNeeded: content) {
                     fail(
                         .id,
                         "id \(JSONWriter.quoted(id)) was already used by seq \(existing.lastSeq) for a different "
                             + "event; ids must be unique across events")
                     key ^= content  // a different event: judged on its own
-                } else if identities[key] == nil, let original = pendingContents[content],
-                    let earlier = identities[original]
+                    known = identities.record(for: key, slot: slot)
+                } else if known == nil, let original = pendingContents[content],
+                    let earlier = identities.record(for: original, slot: slot)
                 {
                     fail(
                         .id,
                         "resends the event of seq \(earlier.lastSeq) (answered \(earlier.lastStatus)) with a new id "
                             + "\(JSONWriter.quoted(id)); retries must keep the id")
                     key = original
+                    known = earlier
                 } else {
                     tallies[slot][CheckName.id.index].pass(seq: seq, limits: options)
                 }
@@ -96,7 +99,7 @@ struct SuiteChecker: Sendable {
 
         let receivedAt = record.receivedAt.timeIntervalSince1970
         var isFirstAttempt = true
-        if var existing = identities[key] {
+        if var existing = known {
             isFirstAttempt = false
             if existing.isAwaitingRetry, let retries = suite.retries, retries.isExpected, !existing.isRetryJudged {
                 let interval = receivedAt - existing.lastReceivedAt
@@ -124,13 +127,15 @@ struct SuiteChecker: Sendable {
             existing.lastReceivedAt = receivedAt
             existing.lastStatus = Int16(clamping: status)
             existing.hadFailure = existing.hadFailure || IdentityRecord.asksForRetry(status)
-            identities[key] = existing
+            identities.store(existing, for: key)
         } else {
             events[slot] += 1
-            identities[key] = IdentityRecord(
-                content: content, lastReceivedAt: receivedAt, lastSeq: Int32(clamping: seq), attempts: 1,
-                slot: Int32(slot), lastStatus: Int16(clamping: status), hadFailure: IdentityRecord.asksForRetry(status),
-                isRetryJudged: false)
+            identities.store(
+                IdentityRecord(
+                    content: UInt32(truncatingIfNeeded: content), lastReceivedAt: receivedAt,
+                    lastSeq: Int32(clamping: seq), attempts: 1, slot: Int32(slot), lastStatus: Int16(clamping: status),
+                    hadFailure: IdentityRecord.asksForRetry(status), isRetryJudged: false),
+                for: key)
         }
         if rules.profile.id != .none, id != nil {
             if IdentityRecord.asksForRetry(status) {
@@ -160,7 +165,7 @@ struct SuiteChecker: Sendable {
     func results(extra: [CaseResult] = []) -> [CaseResult] {
         var tallies = self.tallies
         if let retries = suite.retries {
-            for record in identities.values where record.hadFailure && !record.isRetryJudged {
+            for record in identities.detailedRecords where record.hadFailure && !record.isRetryJudged {
                 let slot = Int(record.slot)
                 let seq = Int(record.lastSeq)
                 let required = max(retries.attempts ?? 2, 1)
