@@ -88,18 +88,14 @@ public final class HTTPServer: Sendable {
             state.withLock { $0.phase = .stopped }
             throw .cannotListen(host: configuration.host, port: configuration.port, reason: error.description)
         }
-        var pipeEnds: [Int32] = [0, 0]
-        guard pipe(&pipeEnds) == 0 else {
+        guard let (wakeReader, wakeWriter) = CloseOnExec.pipe(nonBlocking: false) else {
             listener.close()
             state.withLock { $0.phase = .stopped }
             throw .cannotListen(host: configuration.host, port: configuration.port, reason: "pipe failed")
         }
-        let wakeReader = pipeEnds[0]
-        _ = fcntl(wakeReader, F_SETFD, FD_CLOEXEC)
-        _ = fcntl(pipeEnds[1], F_SETFD, FD_CLOEXEC)
         state.withLock {
             $0.port = listener.localPort
-            $0.wakeWriter = pipeEnds[1]
+            $0.wakeWriter = wakeWriter
             $0.wakeReader = wakeReader
         }
         pool.run { [self] in acceptLoop(listener, wakeReader: wakeReader) }
@@ -195,9 +191,13 @@ public final class HTTPServer: Sendable {
     var isStopping: Bool { stopping.load(ordering: .sequentiallyConsistent) }
 
     /// Forgets and closes a connection; under the lock, so `shutdown` never touches a reused descriptor.
+    /// It shuts the socket down before closing it: a copy of the descriptor held elsewhere (a child
+    /// process that inherited it) would otherwise keep the connection open, and the peer would wait for
+    /// the end of the stream until that copy is gone.
     func closeConnection(_ socket: Socket) {
         state.withLock { state in
             state.connections.remove(socket.fd)
+            socket.shutdown()
             socket.close()
         }
     }

@@ -122,18 +122,17 @@ struct Socket: Sendable {
         throw lastError
     }
 
+    /// A new non-blocking socket, close-on-exec from birth (see `CloseOnExec`).
     private static func open(family: Int32) throws(SocketError) -> Socket {
-        let fd = socket(family, streamType, 0)
+        let fd = CloseOnExec.socket(family: family)
         guard fd >= 0 else { throw .system(call: "socket", code: errno) }
         let socket = Socket(fd: fd)
         socket.configure()
         return socket
     }
 
-    /// Non-blocking, close-on-exec and (on Darwin) no SIGPIPE.
+    /// On Darwin, no SIGPIPE (Linux passes `MSG_NOSIGNAL` to each `send`).
     func configure() {
-        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
-        _ = fcntl(fd, F_SETFD, fcntl(fd, F_GETFD) | FD_CLOEXEC)
         #if canImport(Darwin)
             var one: Int32 = 1
             setsockopt(fd, SOL_SOCKET, SO_NOSIGPIPE, &one, socklen_t(MemoryLayout<Int32>.size))
@@ -155,13 +154,16 @@ struct Socket: Sendable {
         return Socket.endpoint(of: storage).port
     }
 
-    /// Accepts a pending connection, or returns `nil` when none is waiting.
+    /// Accepts a pending connection (non-blocking and close-on-exec from birth, see `CloseOnExec`), or
+    /// returns `nil` when none is waiting.
     func accept() throws(SocketError) -> (socket: Socket, remote: String)? {
         var storage = sockaddr_storage()
         var size = socklen_t(MemoryLayout<sockaddr_storage>.size)
         while true {
             let fd = withUnsafeMutablePointer(to: &storage) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { systemAccept(self.fd, $0, &size) }
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    CloseOnExec.accept(self.fd, address: $0, size: &size)
+                }
             }
             if fd >= 0 {
                 let socket = Socket(fd: fd)
@@ -319,13 +321,11 @@ private func length(of storage: sockaddr_storage) -> socklen_t {
 #if canImport(Glibc)
     private let systemListen = Glibc.listen
     private let systemConnect = Glibc.connect
-    private let systemAccept = Glibc.accept
     private let systemShutdown = Glibc.shutdown
     private let systemClose = Glibc.close
 #elseif canImport(Darwin)
     private let systemListen = Darwin.listen
     private let systemConnect = Darwin.connect
-    private let systemAccept = Darwin.accept
     private let systemShutdown = Darwin.shutdown
     private let systemClose = Darwin.close
 #endif

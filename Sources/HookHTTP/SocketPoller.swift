@@ -37,18 +37,13 @@ final class SocketPoller: Sendable {
     private let wakeWriter: Int32
 
     private init() {
-        var ends: [Int32] = [-1, -1]
-        guard pipe(&ends) == 0 else {
+        guard let ends = CloseOnExec.pipe(nonBlocking: true) else {
             wakeReader = -1
             wakeWriter = -1
             return
         }
-        for fd in ends {
-            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
-            _ = fcntl(fd, F_SETFD, fcntl(fd, F_GETFD) | FD_CLOEXEC)
-        }
-        wakeReader = ends[0]
-        wakeWriter = ends[1]
+        wakeReader = ends.reader
+        wakeWriter = ends.writer
         let thread = Thread { [self] in self.run() }
         thread.name = "hookhttp-poller"
         thread.start()

@@ -139,6 +139,31 @@ struct HTTPServerLimitTests {
             #expect(ContinuousClock.now - started < .seconds(8))
         }
     }
+
+    /// A child process spawned while a connection is accepted can inherit its descriptor; the server's
+    /// close must still end the stream for the peer (a duplicate descriptor stands in for the child here).
+    @Test func idleConnectionClosedThoughACopyOfItsDescriptorStaysOpen() async throws {
+        try await withServer(.init(idleTimeout: .milliseconds(500)), handler: Self.echo) { server in
+            let port = server.port
+            let peer = try await onIOThread { () throws(SocketError) -> Socket in
+                try Socket.connect(to: Socket.resolve(host: "127.0.0.1", port: port), deadline: .after(.seconds(2)))
+            }
+            defer { peer.close() }
+            try await waitUntil { server.connectionCount == 1 }
+            let copies = server.state.withLock { $0.connections.map { fcntl($0, F_DUPFD_CLOEXEC, 0) } }
+            defer { for copy in copies { _ = close(copy) } }
+            #expect(copies.count == 1 && copies.allSatisfy { $0 >= 0 })
+            // One request served, then the idle connection is closed by the server: the read ends well
+            // before the peer's own 10 s timeout, though the copy keeps the socket itself alive.
+            let started = ContinuousClock.now
+            let received = try await onIOThread { () throws(SocketError) -> [UInt8] in
+                try peer.write(Array("GET / HTTP/1.1\r\nHost: a\r\n\r\n".utf8), until: .after(.seconds(2)))
+                return peer.readToEnd(until: .after(.seconds(10)))
+            }
+            #expect(Self.status(received) == 200)
+            #expect(ContinuousClock.now - started < .seconds(8))
+        }
+    }
 }
 
 /// Runs blocking socket work on an I/O thread.
@@ -147,6 +172,19 @@ func onIOThread<T: Sendable>(_ body: @escaping @Sendable () throws(SocketError) 
         IOThreadPool.shared.run { continuation.resume(returning: Result(catching: body)) }
     }
     return try result.get()
+}
+
+extension Socket {
+    /// Everything received until the end of the stream, an error or `deadline`.
+    func readToEnd(until deadline: Deadline) -> [UInt8] {
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 16 * 1024)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { try? read(into: $0, until: deadline) }
+            guard let count, count > 0 else { return received }
+            received += buffer[0..<count]
+        }
+    }
 }
 
 /// Polls `condition` every 10 ms for up to 20 s (a loaded machine is slow to notice closes); throws when it
