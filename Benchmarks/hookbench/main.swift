@@ -1,3 +1,4 @@
+import HookCheck
 import HookHTTP
 
 #if canImport(Glibc)
@@ -11,6 +12,7 @@ import HookHTTP
 ///     hookbench server [--port N]                      answers 204 to everything; prints "listening on PORT"
 ///     hookbench client --url URL [--requests N] [--connections C] [--body BYTES]
 ///                                                      prints "requests/s: X"
+///     hookbench hmac [--messages N] [--bytes B]         HMAC-SHA256 one message at a time vs four side by side
 let arguments = Array(CommandLine.arguments.dropFirst())
 
 func option(_ name: String, _ fallback: String) -> String {
@@ -36,6 +38,28 @@ case "server":
     print("listening on \(server.port)")
     fflush(nil)
     while true { try? await Task.sleep(for: .seconds(3600)) }
+case "hmac":
+    let count = Int(option("--messages", "40000")) ?? 40000
+    let size = Int(option("--bytes", "1100")) ?? 1100
+    let messages = (0..<count).map { index in [UInt8](repeating: UInt8(truncatingIfNeeded: index), count: size) }
+    let mac = HMAC<SHA256>(key: Array("hookbench-key".utf8))
+    let clock = ContinuousClock()
+    var check: UInt8 = 0
+    let single = clock.measure {
+        var mac = mac
+        for message in messages {
+            mac.update(message)
+            check ^= mac.finalize()[0]
+        }
+    }
+    let grouped = clock.measure {
+        for code in mac.authenticationCodes(for: messages) { check ^= code[0] }
+    }
+    func rate(_ duration: Duration) -> Double {
+        Double(count) / (Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18)
+    }
+    print("hmac-sha256 \(size) B one at a time: \(Int(rate(single))) messages/s")
+    print("hmac-sha256 \(size) B four side by side: \(Int(rate(grouped))) messages/s (\(check == 0 ? "" : " "))")
 case "client":
     let url: HTTPURL
     do {

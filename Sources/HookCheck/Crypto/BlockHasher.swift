@@ -62,6 +62,19 @@ struct BlockHasher<Compression: BlockCompression>: Sendable {
         self.buffered = buffered
     }
 
+    /// Whether no partial block is waiting: the next byte starts a block.
+    var isAtBlockBoundary: Bool { buffered == 0 }
+
+    /// The chaining value after the whole blocks compressed so far.
+    var chainingValue: Compression.State { state }
+
+    /// Takes over `blockCount` whole blocks compressed elsewhere (at a block boundary only), with
+    /// `state` as the chaining value after them.
+    mutating func adopt(_ state: Compression.State, afterBlocks blockCount: Int) {
+        self.state = state
+        byteCount &+= UInt64(blockCount) &* 64
+    }
+
     /// Pads, compresses the last block(s), returns the digest and resets to the initial state.
     mutating func finalize() -> [UInt8] {
         let bitLength = byteCount &* 8

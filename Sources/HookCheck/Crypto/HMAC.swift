@@ -69,3 +69,26 @@ public struct HMAC<H: HashFunction>: Sendable {
         return mac.finalize()
     }
 }
+
+extension HMAC where H == SHA256 {
+    /// The authentication codes of `messages`, in order: each is what ``finalize()`` gives after
+    /// feeding that message alone. Four messages at a time are hashed side by side
+    /// (``SHA256/update(_:with:)``).
+    public func authenticationCodes(for messages: [[UInt8]]) -> [[UInt8]] {
+        var codes: [[UInt8]] = []
+        codes.reserveCapacity(messages.count)
+        var start = messages.startIndex
+        while start < messages.endIndex {
+            let group = Array(messages[start..<min(start + 4, messages.endIndex)])
+            var inners = Array(repeating: innerStart, count: group.count)
+            SHA256.update(&inners, with: group)
+            for index in inners.indices {
+                var outer = self.outer
+                outer.update(inners[index].finalize())
+                codes.append(outer.finalize())
+            }
+            start += group.count
+        }
+        return codes
+    }
+}

@@ -3,7 +3,7 @@ public struct SHA256: HashFunction {
     public static let blockSize = 64
     public static let digestSize = 32
 
-    private var core = BlockHasher<Compression>()
+    var core = BlockHasher<Compression>()
 
     /// Creates a hasher in its initial state.
     public init() {}
@@ -20,7 +20,7 @@ public struct SHA256: HashFunction {
 }
 
 extension SHA256 {
-    fileprivate enum Compression: BlockCompression {
+    enum Compression: BlockCompression {
         typealias State = (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32)
 
         static let initialState: State = (
