@@ -79,47 +79,34 @@ public struct HMACScheme: Sendable, Hashable {
         return fields
     }
 
-    func verify(
-        headers: HTTPHeaders, body: [UInt8], url: String, method: String, id: String?, timestamp: String?,
-        key preparedKey: PreparedKey, now: Int, policy: TimestampPolicy
-    ) -> SignatureVerification {
+    /// Reads what a delivery signs and offers: the template rendered over the delivery (with the
+    /// timestamp header's value when the scheme has one), and the signature after the prefix.
+    func signedMessage(
+        headers: HTTPHeaders, body: [UInt8], url: String, method: String, id: String?, timestamp: String?
+    ) -> Result<SignedMessage, SignatureFailure> {
         var timestampText = timestamp
-        var signedTimestamp: Int?
+        var signedTimestamp: (Int, String)?
         if let timestampHeader {
-            guard let text = headers[timestampHeader] else { return .invalid(.missingHeader(timestampHeader)) }
+            guard let text = headers[timestampHeader] else { return .failure(.missingHeader(timestampHeader)) }
             guard let value = parseUnixTimestamp(text) else {
-                return .invalid(.malformedHeader(timestampHeader, reason: notATimestamp(text)))
+                return .failure(.malformedHeader(timestampHeader, reason: notATimestamp(text)))
             }
             timestampText = text
-            signedTimestamp = value
+            signedTimestamp = (value, timestampHeader)
         }
-        guard let value = headers[header] else { return .invalid(.missingHeader(header)) }
+        guard let value = headers[header] else { return .failure(.missingHeader(header)) }
         guard value.hasPrefix(prefix) else {
-            return .invalid(.malformedHeader(header, reason: "expected the prefix \(String(reflecting: prefix))"))
+            return .failure(.malformedHeader(header, reason: "expected the prefix \(String(reflecting: prefix))"))
         }
-        let candidate = value.dropFirst(prefix.count)
-        let message: [UInt8]
         switch signedBytes(body: body, url: url, method: method, id: id, timestamp: timestampText) {
-        case .success(let bytes): message = bytes
-        case .failure(let missing): return .invalid(.missingValue(missing.name))
+        case .success(let message):
+            return .success(
+                SignedMessage(
+                    prefix: "", body: message, header: header, candidates: [value.dropFirst(prefix.count)],
+                    encoding: encoding, lead: prefix, signedTimestamp: signedTimestamp))
+        case .failure(let missing):
+            return .failure(.missingValue(missing.name))
         }
-        let expected: String
-        switch preparedKey.authenticationCode(body: message) {
-        case .success(let code): expected = encoded(code)
-        case .failure(let failure): return .invalid(failure)
-        }
-        guard constantTimeEquals(candidate.utf8, expected.utf8) else {
-            return .invalid(
-                .noSignatureMatched(
-                    header: header, candidates: 1, signedByteCount: message.count,
-                    expectedPrefix: String((prefix + expected).prefix(8))))
-        }
-        if let timestampHeader, let signedTimestamp,
-            let failure = policy.check(signedTimestamp, now: now, header: timestampHeader)
-        {
-            return .invalid(failure)
-        }
-        return .valid
     }
 
     func signedBytes(body: [UInt8], url: String, method: String, id: String?, timestamp: String?)

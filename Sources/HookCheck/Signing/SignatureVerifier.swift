@@ -36,21 +36,73 @@ public struct SignatureVerifier: Sendable {
         headers: HTTPHeaders, body: [UInt8], url: String = "", method: String = "POST", id: String? = nil,
         timestamp: String? = nil, now: Date, policy: TimestampPolicy? = nil
     ) -> SignatureVerification {
+        let pending = begin(
+            headers: headers, body: body, url: url, method: method, id: id, timestamp: timestamp, now: now,
+            policy: policy)
+        switch pending {
+        case .settled(let verdict):
+            return verdict
+        case .awaitingCode(let message, let now, let policy):
+            switch key.authenticationCode(prefix: message.prefix, body: message.body) {
+            case .success(let code): return message.judge(code: code, now: now, policy: policy)
+            case .failure(let failure): return .invalid(failure)
+            }
+        }
+    }
+
+    /// A verification begun: settled already (a missing or malformed header, a token, no scheme),
+    /// or waiting for the HMAC of its signed bytes.
+    enum Pending: Sendable {
+        case settled(SignatureVerification)
+        case awaitingCode(SignedMessage, now: Int, policy: TimestampPolicy)
+    }
+
+    /// Reads a delivery's headers; everything ``verify(headers:body:url:method:id:timestamp:now:policy:)``
+    /// does short of computing the HMAC.
+    func begin(
+        headers: HTTPHeaders, body: [UInt8], url: String = "", method: String = "POST", id: String? = nil,
+        timestamp: String? = nil, now: Date, policy: TimestampPolicy? = nil
+    ) -> Pending {
         let seconds = Int(now.timeIntervalSince1970.rounded(.down))
         let rule = policy ?? scheme.timestampPolicy ?? .standard
+        let message: Result<SignedMessage, SignatureFailure>
         switch scheme {
         case .standardWebhooks(let scheme):
-            return scheme.verify(headers: headers, body: body, key: key, now: seconds, policy: rule)
+            message = scheme.signedMessage(headers: headers, body: body)
         case .stripe(let scheme):
-            return scheme.verify(headers: headers, body: body, key: key, now: seconds, policy: rule)
+            message = scheme.signedMessage(headers: headers, body: body)
         case .hmac(let scheme):
-            return scheme.verify(
-                headers: headers, body: body, url: url, method: method, id: id, timestamp: timestamp, key: key,
-                now: seconds, policy: rule)
+            message = scheme.signedMessage(
+                headers: headers, body: body, url: url, method: method, id: id, timestamp: timestamp)
         case .token(let scheme):
-            return scheme.verify(headers: headers, secret: secret)
+            return .settled(scheme.verify(headers: headers, secret: secret))
         case .none:
-            return .valid
+            return .settled(.valid)
+        }
+        switch message {
+        case .success(let message): return .awaitingCode(message, now: seconds, policy: rule)
+        case .failure(let failure): return .settled(.invalid(failure))
+        }
+    }
+
+    /// Finishes verifications begun with ``begin(headers:body:url:method:id:timestamp:now:policy:)``,
+    /// computing the HMACs of the waiting ones together (four at a time side by side for SHA-256).
+    func finish(_ pending: [Pending]) -> [SignatureVerification] {
+        var messages: [[UInt8]] = []
+        for case .awaitingCode(let message, _, _) in pending { messages.append(message.bytes) }
+        let codes = key.authenticationCodes(for: messages)
+        var next = 0
+        return pending.map { item in
+            switch item {
+            case .settled(let verdict):
+                return verdict
+            case .awaitingCode(let message, let now, let policy):
+                defer { next += 1 }
+                switch codes {
+                case .success(let codes): return message.judge(code: codes[next], now: now, policy: policy)
+                case .failure(let failure): return .invalid(failure)
+                }
+            }
         }
     }
 }
@@ -87,6 +139,24 @@ enum PreparedKey: Sendable {
             mac.update(prefix.utf8)
             mac.update(body)
             return .success(mac.finalize())
+        case .unusable(let error):
+            return .failure(.invalidSecret(reason: error.reason))
+        case .unused:
+            return .failure(.invalidSecret(reason: "the scheme signs nothing"))
+        }
+    }
+
+    /// The authentication code of each message, or the reason the secret is unusable.
+    func authenticationCodes(for messages: [[UInt8]]) -> Result<[[UInt8]], SignatureFailure> {
+        switch self {
+        case .sha256(let mac):
+            return .success(mac.authenticationCodes(for: messages))
+        case .sha1(var mac):
+            return .success(
+                messages.map { message in
+                    mac.update(message)
+                    return mac.finalize()
+                })
         case .unusable(let error):
             return .failure(.invalidSecret(reason: error.reason))
         case .unused:

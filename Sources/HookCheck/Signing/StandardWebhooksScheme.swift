@@ -50,42 +50,29 @@ public struct StandardWebhooksScheme: Sendable, Hashable {
         ]
     }
 
-    func verify(headers: HTTPHeaders, body: [UInt8], key: PreparedKey, now: Int, policy: TimestampPolicy)
-        -> SignatureVerification
-    {
-        guard let id = headers[idHeader] else { return .invalid(.missingHeader(idHeader)) }
-        guard let timestampText = headers[timestampHeader] else { return .invalid(.missingHeader(timestampHeader)) }
-        guard let header = headers[signatureHeader] else { return .invalid(.missingHeader(signatureHeader)) }
+    /// Reads what a delivery signs and offers: `id.timestamp.` and the body, and the `v1` entries
+    /// of the space-separated signature header.
+    func signedMessage(headers: HTTPHeaders, body: [UInt8]) -> Result<SignedMessage, SignatureFailure> {
+        guard let id = headers[idHeader] else { return .failure(.missingHeader(idHeader)) }
+        guard let timestampText = headers[timestampHeader] else { return .failure(.missingHeader(timestampHeader)) }
+        guard let header = headers[signatureHeader] else { return .failure(.missingHeader(signatureHeader)) }
         guard let timestamp = parseUnixTimestamp(timestampText) else {
-            return .invalid(.malformedHeader(timestampHeader, reason: notATimestamp(timestampText)))
+            return .failure(.malformedHeader(timestampHeader, reason: notATimestamp(timestampText)))
         }
-        // Space-separated `version,signature` entries; only `v1` ones are candidates.
         var entries = 0
-        var candidates: [Substring.UTF8View] = []
+        var candidates: [Substring] = []
         for entry in header.utf8.split(separator: UInt8(ascii: " ")) {
             entries += 1
-            if entry.starts(with: "v1,".utf8) { candidates.append(entry.dropFirst(3)) }
+            if entry.starts(with: "v1,".utf8) { candidates.append(Substring(entry.dropFirst(3))) }
         }
         guard !candidates.isEmpty else {
             let reason = entries == 0 ? "no signatures" : "no \"v1,\" entry among \(entries) space-separated entries"
-            return .invalid(.malformedHeader(signatureHeader, reason: reason))
+            return .failure(.malformedHeader(signatureHeader, reason: reason))
         }
-        let expected: String
-        switch key.authenticationCode(prefix: id + "." + timestampText + ".", body: body) {
-        case .success(let code): expected = Base64.encode(code)
-        case .failure(let failure): return .invalid(failure)
-        }
-        guard candidates.contains(where: { constantTimeEquals($0, expected.utf8) }) else {
-            let signedByteCount = id.utf8.count + timestampText.utf8.count + body.count + 2
-            return .invalid(
-                .noSignatureMatched(
-                    header: signatureHeader, candidates: candidates.count, signedByteCount: signedByteCount,
-                    expectedPrefix: "v1," + expected.prefix(5)))
-        }
-        if let failure = policy.check(timestamp, now: now, header: timestampHeader) {
-            return .invalid(failure)
-        }
-        return .valid
+        return .success(
+            SignedMessage(
+                prefix: id + "." + timestampText + ".", body: body, header: signatureHeader, candidates: candidates,
+                encoding: .base64, lead: "v1,", signedTimestamp: (timestamp, timestampHeader)))
     }
 
     /// `id.timestamp.body`, byte for byte.

@@ -29,11 +29,11 @@ public struct StripeScheme: Sendable, Hashable {
         return [HTTPField(name: Self.header, value: value)]
     }
 
-    func verify(headers: HTTPHeaders, body: [UInt8], key: PreparedKey, now: Int, policy: TimestampPolicy)
-        -> SignatureVerification
-    {
+    /// Reads what a delivery signs and offers: `t.` and the body, and the `v1=` entries of
+    /// `Stripe-Signature`.
+    func signedMessage(headers: HTTPHeaders, body: [UInt8]) -> Result<SignedMessage, SignatureFailure> {
         let name = Self.header
-        guard let header = headers[name] else { return .invalid(.missingHeader(name)) }
+        guard let header = headers[name] else { return .failure(.missingHeader(name)) }
         var timestampText: Substring?
         var candidates: [Substring] = []
         for element in header.split(separator: ",") {
@@ -46,27 +46,15 @@ public struct StripeScheme: Sendable, Hashable {
                 candidates.append(value)
             }
         }
-        guard let timestampText else { return .invalid(.malformedHeader(name, reason: "no t= timestamp")) }
+        guard let timestampText else { return .failure(.malformedHeader(name, reason: "no t= timestamp")) }
         guard let timestamp = parseUnixTimestamp(timestampText) else {
-            return .invalid(.malformedHeader(name, reason: "t=: " + notATimestamp(timestampText)))
+            return .failure(.malformedHeader(name, reason: "t=: " + notATimestamp(timestampText)))
         }
-        guard !candidates.isEmpty else { return .invalid(.malformedHeader(name, reason: "no v1= signature")) }
-        let expected: String
-        switch key.authenticationCode(prefix: timestampText + ".", body: body) {
-        case .success(let code): expected = Hex.encode(code)
-        case .failure(let failure): return .invalid(failure)
-        }
-        guard candidates.contains(where: { constantTimeEquals($0.utf8, expected.utf8) }) else {
-            return .invalid(
-                .noSignatureMatched(
-                    header: name, candidates: candidates.count,
-                    signedByteCount: timestampText.utf8.count + 1 + body.count,
-                    expectedPrefix: "v1=" + expected.prefix(5)))
-        }
-        if let failure = policy.check(timestamp, now: now, header: name) {
-            return .invalid(failure)
-        }
-        return .valid
+        guard !candidates.isEmpty else { return .failure(.malformedHeader(name, reason: "no v1= signature")) }
+        return .success(
+            SignedMessage(
+                prefix: timestampText + ".", body: body, header: name, candidates: candidates, encoding: .hex,
+                lead: "v1=", signedTimestamp: (timestamp, name)))
     }
 
     /// `t.body`, byte for byte.
