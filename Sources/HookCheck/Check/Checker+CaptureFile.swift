@@ -44,7 +44,8 @@ extension Checker {
         while !lines.isEmpty || !assessed.isEmpty {
             let isLastBatch = lines.count < Self.batchSize
             let round = PipelineRound(lines: lines)
-            let chunks = lines.isEmpty ? 0 : max(1, min(workers * 4, lines.count))
+            let groups = (lines.count + PipelineRound.groupSize - 1) / PipelineRound.groupSize
+            let chunks = lines.isEmpty ? 0 : max(1, min(workers * 4, groups))
             let previous = assessed
             withUnsafeMutablePointer(to: &self) { checker in
                 nonisolated(unsafe) let checker = checker
@@ -85,6 +86,8 @@ extension Checker {
 /// The shared state of one round of ``Checker/consumeLines(of:workers:)``: the batch being assessed,
 /// one slot per line (each written by exactly one chunk), and the next batch read meanwhile.
 private final class PipelineRound: @unchecked Sendable {
+    /// Lines assessed together: four signatures are verified side by side.
+    static let groupSize = 4
     private let lines: [CaptureFileReader.RawLine]
     private let slots: UnsafeMutableBufferPointer<Checker.Step?>
     private var next: Result<[CaptureFileReader.RawLine], CaptureFileError> = .success([])
@@ -100,12 +103,23 @@ private final class PipelineRound: @unchecked Sendable {
         slots.deallocate()
     }
 
-    /// Assesses lines `chunk`, `chunk + chunks`, … into their slots.
+    /// Assesses groups `chunk`, `chunk + chunks`, … of ``groupSize`` lines into their slots.
     func assess(chunk: Int, of chunks: Int, rules: [SuiteRules]) {
-        var index = chunk
-        while index < lines.count {
-            slots[index] = Self.step(for: lines[index], rules: rules)
-            index += chunks
+        var group = chunk
+        while group * Self.groupSize < lines.count {
+            let range = (group * Self.groupSize)..<min((group + 1) * Self.groupSize, lines.count)
+            let events = lines[range].map(\.event)
+            var records: [CaptureRecord] = []
+            for case .record(let record, _) in events { records.append(record) }
+            var assessments = Checker.assess(records, rules: rules).makeIterator()
+            for (index, event) in zip(range, events) {
+                if case .record = event {
+                    slots[index] = Checker.Step(event: event, assessment: assessments.next() ?? nil)
+                } else {
+                    slots[index] = Checker.Step(event: event, assessment: nil)
+                }
+            }
+            group += chunks
         }
     }
 
@@ -128,11 +142,4 @@ private final class PipelineRound: @unchecked Sendable {
         try next.get()
     }
 
-    private static func step(for line: CaptureFileReader.RawLine, rules: [SuiteRules]) -> Checker.Step {
-        let event = line.event
-        if case .record(let record, _) = event {
-            return Checker.Step(event: event, assessment: Checker.assess(record, rules: rules))
-        }
-        return Checker.Step(event: event, assessment: nil)
-    }
 }

@@ -53,25 +53,48 @@ public struct Checker: Sendable {
 
     /// ``assess(_:)`` for a thread that holds only the suites' rules.
     static func assess(_ record: CaptureRecord, rules: [SuiteRules]) -> (suite: Int, verdict: DeliveryAssessment)? {
-        guard !rules.isEmpty else { return nil }
-        let parsed: Result<JSONValue, JSONParseError>
-        do {
-            parsed = .success(try JSONParser.parse(record.body))
-        } catch {
-            parsed = .failure(error)
+        assess([record], rules: rules)[0]
+    }
+
+    /// Assesses several records at once, each as ``assess(_:)`` would; the records routed to one
+    /// suite are assessed together, so their signatures are verified side by side.
+    static func assess(_ records: [CaptureRecord], rules: [SuiteRules]) -> [(suite: Int, verdict: DeliveryAssessment)?]
+    {
+        guard !rules.isEmpty else { return Array(repeating: nil, count: records.count) }
+        var routed: [[(index: Int, record: CaptureRecord, parsed: Result<JSONValue, JSONParseError>)]] =
+            Array(repeating: [], count: rules.count)
+        for (index, record) in records.enumerated() {
+            let parsed: Result<JSONValue, JSONParseError>
+            do {
+                parsed = .success(try JSONParser.parse(record.body))
+            } catch {
+                parsed = .failure(error)
+            }
+            routed[route(record, parsed: parsed, rules: rules)].append((index, record, parsed))
         }
+        var assessments: [(suite: Int, verdict: DeliveryAssessment)?] = Array(repeating: nil, count: records.count)
+        for (suite, deliveries) in routed.enumerated() where !deliveries.isEmpty {
+            let verdicts = rules[suite].assess(deliveries.map { ($0.record, $0.parsed) })
+            for (delivery, verdict) in zip(deliveries, verdicts) { assessments[delivery.index] = (suite, verdict) }
+        }
+        return assessments
+    }
+
+    /// The suite `record` fits best: the first of the highest affinity.
+    private static func route(
+        _ record: CaptureRecord, parsed: Result<JSONValue, JSONParseError>, rules: [SuiteRules]
+    ) -> Int {
+        guard rules.count > 1 else { return 0 }
         var chosen = 0
-        if rules.count > 1 {
-            var best = -1
-            for (index, suite) in rules.enumerated() {
-                let score = suite.affinity(for: record, parsed: parsed)
-                if score > best {
-                    best = score
-                    chosen = index
-                }
+        var best = -1
+        for (index, suite) in rules.enumerated() {
+            let score = suite.affinity(for: record, parsed: parsed)
+            if score > best {
+                best = score
+                chosen = index
             }
         }
-        return (chosen, rules[chosen].assess(record, parsed: parsed))
+        return chosen
     }
 
     /// Applies an assessment from ``assess(_:)`` to the running state; assessments must be applied

@@ -76,6 +76,46 @@ final class SuiteRules: Sendable {
     /// Everything `record` shows on its own: the checks that need no memory of earlier deliveries.
     /// It reads only the suite's configuration, so any thread may call it.
     func assess(_ record: CaptureRecord, parsed: Result<JSONValue, JSONParseError>) -> DeliveryAssessment {
+        assess([(record, parsed)])[0]
+    }
+
+    /// Assesses several deliveries routed to this suite, as ``assess(_:parsed:)`` does each; their
+    /// signatures are verified together (four HMACs side by side).
+    func assess(_ deliveries: [(record: CaptureRecord, parsed: Result<JSONValue, JSONParseError>)])
+        -> [DeliveryAssessment]
+    {
+        guard let verifier else {
+            return deliveries.map { assess($0.record, parsed: $0.parsed, verification: nil) }
+        }
+        let pending = deliveries.map { delivery in
+            beginVerification(
+                with: verifier, of: delivery.record, envelope: envelope(of: delivery.record, parsed: delivery.parsed))
+        }
+        let verifications = verifier.finish(pending)
+        return deliveries.indices.map {
+            assess(deliveries[$0].record, parsed: deliveries[$0].parsed, verification: verifications[$0])
+        }
+    }
+
+    /// Reads what `record` signs; freshness is the timestamp check's business, so the verifier's own
+    /// tolerance is off.
+    private func beginVerification(with verifier: SignatureVerifier, of record: CaptureRecord, envelope: JSONValue?)
+        -> SignatureVerifier.Pending
+    {
+        let url =
+            options.url ?? suite.target?.absoluteString
+            ?? "http://" + (record.headers["Host"] ?? "localhost") + record.target
+        return verifier.begin(
+            headers: record.headers, body: record.body, url: url, method: record.method,
+            id: profile.id(in: envelope, headers: record.headers),
+            timestamp: profile.timestampText(in: envelope, headers: record.headers), now: record.receivedAt,
+            policy: TimestampPolicy(tolerance: 0, future: .tolerate))
+    }
+
+    /// Assesses one delivery whose signature verdict is `verification` (`nil`: no secret to verify with).
+    private func assess(
+        _ record: CaptureRecord, parsed: Result<JSONValue, JSONParseError>, verification: SignatureVerification?
+    ) -> DeliveryAssessment {
         let isQuery = profile.method == .get && record.method == "GET"
         let envelope = envelope(of: record, parsed: parsed)
         let event = profile.eventType(in: envelope, headers: record.headers)
@@ -150,20 +190,10 @@ final class SuiteRules: Sendable {
         // Signature or token, over the exact bytes; freshness is the timestamp check's business.
         let id = profile.id(in: envelope, headers: record.headers)
         if let signatureCheck {
-            if let verifier {
-                let url =
-                    options.url ?? suite.target?.absoluteString
-                    ?? "http://" + (record.headers["Host"] ?? "localhost") + record.target
-                let verification = verifier.verify(
-                    headers: record.headers, body: record.body, url: url, method: record.method, id: id,
-                    timestamp: profile.timestampText(in: envelope, headers: record.headers), now: record.receivedAt,
-                    policy: TimestampPolicy(tolerance: 0, future: .tolerate))
-                switch verification {
-                case .valid: verdict.pass(signatureCheck)
-                case .invalid(let failure): verdict.fail(signatureCheck, failure.description)
-                }
-            } else {
-                verdict.fail(signatureCheck, "no secret to verify with")
+            switch verification {
+            case .valid: verdict.pass(signatureCheck)
+            case .invalid(let failure): verdict.fail(signatureCheck, failure.description)
+            case nil: verdict.fail(signatureCheck, "no secret to verify with")
             }
         }
 
