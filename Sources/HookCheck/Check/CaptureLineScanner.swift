@@ -113,20 +113,21 @@ struct CaptureLineScanner {
         return true
     }
 
+    /// The record keys, by their bytes.
+    private static let keys: [(name: [UInt8], key: Key)] = [
+        ("seq", .seq), ("receivedAt", .receivedAt), ("remote", .remote), ("method", .method), ("target", .target),
+        ("version", .version), ("headers", .headers), ("body", .body), ("bodyBase64", .bodyBase64),
+        ("response", .response),
+    ].map { (Array($0.utf8), $1) }
+
     private mutating func scanKey() -> Key? {
-        switch scanKeyBytes() {
-        case "seq": .seq
-        case "receivedAt": .receivedAt
-        case "remote": .remote
-        case "method": .method
-        case "target": .target
-        case "version": .version
-        case "headers": .headers
-        case "body": .body
-        case "bodyBase64": .bodyBase64
-        case "response": .response
-        default: nil
-        }
+        guard take(UInt8(ascii: "\"")) else { return nil }
+        let start = position
+        let end = ByteScan.plainStringRunEnd(in: bytes, from: start)
+        guard end < bytes.count, bytes[end] == UInt8(ascii: "\"") else { return nil }
+        position = end + 1
+        let name = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        return Self.keys.first { $0.name.count == name.count && $0.name.elementsEqual(name) }?.key
     }
 
     /// A key without escapes, as a static-comparable string (keys are short and ASCII).

@@ -14,6 +14,8 @@ final class SuiteRules: Sendable {
     private let casePatterns: [Pattern]
     let timestampRules: [TimestampRule]
     private let expectedMediaType: String
+    /// Whether the scheme signs the URL (an `hmac` template with `{url}`), so it must be worked out.
+    private let signsURL: Bool
 
     /// The slot of deliveries that match no case.
     var unmatchedSlot: Int { suite.cases.count }
@@ -28,6 +30,11 @@ final class SuiteRules: Sendable {
         }
         timestampRules = TimestampRule.rules(for: suite.profile)
         expectedMediaType = Self.mediaType(suite.profile.contentType)
+        if case .hmac(let scheme) = suite.profile.scheme {
+            signsURL = scheme.signed.parts.contains(.url)
+        } else {
+            signsURL = false
+        }
         switch suite.profile.scheme {
         case .none: verifier = nil
         default: verifier = secret.isEmpty ? nil : SignatureVerifier(scheme: suite.profile.scheme, secret: secret)
@@ -102,9 +109,12 @@ final class SuiteRules: Sendable {
     private func beginVerification(with verifier: SignatureVerifier, of record: CaptureRecord, envelope: JSONValue?)
         -> SignatureVerifier.Pending
     {
-        let url =
-            options.url ?? suite.target?.absoluteString
-            ?? "http://" + (record.headers["Host"] ?? "localhost") + record.target
+        var url = ""
+        if signsURL {
+            url =
+                options.url ?? suite.target?.absoluteString
+                ?? "http://" + (record.headers["Host"] ?? "localhost") + record.target
+        }
         return verifier.begin(
             headers: record.headers, body: record.body, url: url, method: record.method,
             id: profile.id(in: envelope, headers: record.headers),
