@@ -127,4 +127,38 @@ struct CheckerFileTests {
             seq: seq, receivedAt: Date(timeIntervalSince1970: time), remote: "", method: "POST", target: "/hooks",
             version: "HTTP/1.1", headers: headers, body: Array(body.utf8), responseStatus: status)
     }
+
+    /// The batched, multi-threaded file check (groups of four verified together, batches applied while the
+    /// next is assessed) gives exactly the results of consuming the same lines one at a time.
+    @Test func batchedFileCheckEqualsConsumingLineByLine() throws {
+        var lines: [[UInt8]] = []
+        for seq in 1...1_237 {
+            if seq % 97 == 0 {
+                lines.append(Array(#"{"seq":\#(seq),"receivedAt":"yesterday"}"#.utf8) + [0x0A])
+                continue
+            }
+            let body = seq % 3 == 0 ? F.invoicePaid : F.userCreated
+            // Every 7th signed with the wrong secret, every 11th a retry of the one before (same id),
+            // every 13th answered 500, every 29th reusing an id for a different event.
+            let id = seq % 11 == 0 ? "msg_\(seq - 1)" : seq % 29 == 0 ? "msg_1" : "msg_\(seq)"
+            let record = F.delivery(
+                seq: seq, body: body, id: id, after: Double(seq), status: seq % 13 == 0 ? 500 : 200,
+                secret: seq % 7 == 0 ? F.wrongSecret : F.secret)
+            lines.append(record.jsonLine())
+        }
+        let path = try F.captureFile([], extra: lines.flatMap { $0 })
+
+        let batched = try Checker.check(capturesAt: path, suites: [F.suite()], secrets: [F.secret])
+        var oneByOne = Checker(suites: [F.suite()], secrets: [F.secret], options: CheckOptions(source: path))
+        let reader = try CaptureFileReader(path: path)
+        while let event = try reader.next() { oneByOne.consume(event) }
+        let expected = oneByOne.finish()
+
+        func summary(_ suites: [SuiteResult]) -> [String] {
+            suites.flatMap(\.results).map { "\($0.name) \($0.status) \($0.message ?? "")" }
+        }
+        #expect(summary(batched) == summary(expected))
+        #expect(summary(batched).contains { $0.hasPrefix("user created · signature failed") })
+        #expect(summary(batched).contains { $0.hasPrefix("capture file · records error") })
+    }
 }
