@@ -127,7 +127,13 @@ struct CaptureLineScanner {
         guard end < bytes.count, bytes[end] == UInt8(ascii: "\"") else { return nil }
         position = end + 1
         let name = UnsafeBufferPointer(rebasing: bytes[start..<end])
-        return Self.keys.first { $0.name.count == name.count && $0.name.elementsEqual(name) }?.key
+        return Self.keys.first { key in
+            key.name.count == name.count
+                && key.name.withUnsafeBufferPointer { stored in
+                    guard let storedBase = stored.baseAddress, let nameBase = name.baseAddress else { return true }
+                    return memcmp(storedBase, nameBase, name.count) == 0
+                }
+        }?.key
     }
 
     /// A key without escapes, as a static-comparable string (keys are short and ASCII).

@@ -51,13 +51,14 @@ extension Checker {
                 nonisolated(unsafe) let checker = checker
                 nonisolated(unsafe) let reader = reader
                 DispatchQueue.concurrentPerform(iterations: chunks + 1) { iteration in
-                    guard iteration < chunks else {
-                        // The one iteration that touches the checker and the reader.
+                    guard iteration > 0 else {
+                        // The one iteration that touches the checker and the reader. It is the longest,
+                        // so it goes first: the assessing chunks fill in around it.
                         checker.pointee.apply(previous)
                         if !isLastBatch { round.readNext(from: reader) }
                         return
                     }
-                    round.assess(chunk: iteration, of: chunks, rules: rules)
+                    round.assess(chunk: iteration - 1, of: chunks, rules: rules)
                 }
             }
             assessed = round.steps()

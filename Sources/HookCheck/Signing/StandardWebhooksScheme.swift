@@ -59,11 +59,22 @@ public struct StandardWebhooksScheme: Sendable, Hashable {
         guard let timestamp = parseUnixTimestamp(timestampText) else {
             return .failure(.malformedHeader(timestampHeader, reason: notATimestamp(timestampText)))
         }
+        // Space-separated `version,signature` entries; only `v1` ones are candidates.
         var entries = 0
         var candidates: [Substring] = []
-        for entry in header.utf8.split(separator: UInt8(ascii: " ")) {
+        let utf8 = header.utf8
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            guard utf8[index] != UInt8(ascii: " ") else {
+                utf8.formIndex(after: &index)
+                continue
+            }
+            let start = index
+            while index < utf8.endIndex, utf8[index] != UInt8(ascii: " ") { utf8.formIndex(after: &index) }
             entries += 1
-            if entry.starts(with: "v1,".utf8) { candidates.append(Substring(entry.dropFirst(3))) }
+            if utf8[start..<index].starts(with: "v1,".utf8) {
+                candidates.append(header[utf8.index(start, offsetBy: 3)..<index])
+            }
         }
         guard !candidates.isEmpty else {
             let reason = entries == 0 ? "no signatures" : "no \"v1,\" entry among \(entries) space-separated entries"
