@@ -12,7 +12,7 @@
 /// until the child exits, so an idle keep-alive connection outlives its idle timeout by the child's
 /// lifetime. Linux sets the flags in the creating call (`SOCK_CLOEXEC`, `accept4`, `pipe2`). Darwin has no
 /// such calls; its `Process` spawns with `POSIX_SPAWN_CLOEXEC_DEFAULT`, so setting them afterwards suffices.
-enum CloseOnExec {
+package enum CloseOnExec {
     /// A new TCP socket of `family`, or -1 with `errno` set.
     static func socket(family: Int32) -> Int32 {
         #if os(Linux)
@@ -56,6 +56,12 @@ enum CloseOnExec {
         guard systemPipe(&ends) == 0 else { return nil }
         for fd in ends { setFlags(fd, nonBlocking: nonBlocking) }
         return (ends[0], ends[1])
+    }
+
+    /// Sets close-on-exec on descriptors made elsewhere (the ends of a Foundation `Pipe` that tests hand to
+    /// a child), so children spawned meanwhile by other threads do not inherit them and hold a pipe open.
+    package static func mark(_ descriptors: Int32...) {
+        for fd in descriptors { _ = fcntl(fd, F_SETFD, fcntl(fd, F_GETFD) | FD_CLOEXEC) }
     }
 
     /// The fallback: sets the flags once the descriptor exists.

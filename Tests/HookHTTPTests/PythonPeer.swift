@@ -66,6 +66,8 @@ final class PythonPeer: Sendable {
         process.executableURL = URL(fileURLWithPath: python)
         process.arguments = ["-c", Self.script]
         let output = Pipe()
+        // Children that other tests spawn meanwhile must not inherit these pipes and hold them open.
+        CloseOnExec.mark(output.fileHandleForReading.fileDescriptor, output.fileHandleForWriting.fileDescriptor)
         process.standardOutput = output
         try process.run()
         var line = Data()

@@ -86,6 +86,11 @@ func run(_ executable: String, _ arguments: [String], input: [UInt8] = []) async
                 let stdin = Pipe()
                 let stdout = Pipe()
                 let stderr = Pipe()
+                // Children that other tests spawn meanwhile must not inherit these pipes and hold them open.
+                CloseOnExec.mark(
+                    stdin.fileHandleForReading.fileDescriptor, stdin.fileHandleForWriting.fileDescriptor,
+                    stdout.fileHandleForReading.fileDescriptor, stdout.fileHandleForWriting.fileDescriptor,
+                    stderr.fileHandleForReading.fileDescriptor, stderr.fileHandleForWriting.fileDescriptor)
                 process.standardInput = stdin
                 process.standardOutput = stdout
                 process.standardError = stderr

@@ -31,6 +31,10 @@ final class ListenProcess: @unchecked Sendable {
         process.environment = environment
         let output = Pipe()
         let errors = Pipe()
+        // Children that other tests spawn meanwhile must not inherit these pipes and hold them open.
+        CloseOnExec.mark(
+            output.fileHandleForReading.fileDescriptor, output.fileHandleForWriting.fileDescriptor,
+            errors.fileHandleForReading.fileDescriptor, errors.fileHandleForWriting.fileDescriptor)
         process.standardOutput = output
         process.standardError = errors
         process.standardInput = FileHandle.nullDevice

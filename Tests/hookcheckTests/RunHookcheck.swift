@@ -1,4 +1,5 @@
 import Foundation
+import HookHTTP
 
 #if canImport(Glibc)
     import Glibc
@@ -92,6 +93,11 @@ private func runBlocking(
     let inputPipe = Pipe()
     let outputPipe = Pipe()
     let errorPipe = Pipe()
+    // Children that other tests spawn meanwhile must not inherit these pipes and hold them open.
+    CloseOnExec.mark(
+        inputPipe.fileHandleForReading.fileDescriptor, inputPipe.fileHandleForWriting.fileDescriptor,
+        outputPipe.fileHandleForReading.fileDescriptor, outputPipe.fileHandleForWriting.fileDescriptor,
+        errorPipe.fileHandleForReading.fileDescriptor, errorPipe.fileHandleForWriting.fileDescriptor)
     process.standardInput = inputPipe
     process.standardOutput = outputPipe
     process.standardError = errorPipe

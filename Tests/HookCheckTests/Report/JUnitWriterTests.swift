@@ -1,5 +1,6 @@
 import Foundation
 import HookCheck
+import HookHTTP
 import Testing
 
 #if canImport(FoundationXML)
@@ -142,6 +143,8 @@ struct JUnitWriterTests {
         process.executableURL = URL(filePath: "/usr/bin/env")
         process.arguments = arguments
         let pipe = Pipe()
+        // Children that other tests spawn meanwhile must not inherit these pipes and hold them open.
+        CloseOnExec.mark(pipe.fileHandleForReading.fileDescriptor, pipe.fileHandleForWriting.fileDescriptor)
         process.standardOutput = pipe
         process.standardError = pipe
         do {

@@ -100,7 +100,8 @@ struct SendRunnerTests {
         let suite = try Self.githubSuite(probes: [.valid])
         let run = try await withStubServer(
             answering: { _ in
-                try await Task.sleep(for: .seconds(2))
+                // Far past the 100 ms timeout, so even a machine stalled for seconds cannot let it arrive first.
+                try await Task.sleep(for: .seconds(30))
                 return HTTPResponse(status: 200)
             },
             run: { base in

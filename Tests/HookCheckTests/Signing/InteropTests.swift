@@ -65,6 +65,11 @@ import Testing
         let stdin = Pipe()
         let stdout = Pipe()
         let stderr = Pipe()
+        // Children that other tests spawn meanwhile must not inherit these pipes and hold them open.
+        CloseOnExec.mark(
+            stdin.fileHandleForReading.fileDescriptor, stdin.fileHandleForWriting.fileDescriptor,
+            stdout.fileHandleForReading.fileDescriptor, stdout.fileHandleForWriting.fileDescriptor,
+            stderr.fileHandleForReading.fileDescriptor, stderr.fileHandleForWriting.fileDescriptor)
         process.standardInput = stdin
         process.standardOutput = stdout
         process.standardError = stderr
