@@ -19,9 +19,17 @@ public struct Redactor: Sendable, Hashable {
     public private(set) var headerNames: Set<String>
     /// Strings replaced anywhere in report text, longest first.
     public private(set) var secrets: [String]
-    /// The secrets of four bytes or more, keyed by their first four bytes, longest first: one pass
-    /// over a text finds every occurrence, however many secrets there are.
-    private var index: [UInt32: [[UInt8]]] = [:]
+    /// The secrets of four bytes or more, keyed by their first four bytes, then grouped by length,
+    /// longest first: one pass over a text finds every occurrence with a few hash lookups at the
+    /// positions where a secret could start, however many secrets share a prefix (all Standard
+    /// Webhooks signatures begin `v1,`).
+    private var index: [UInt32: [SecretsOfOneLength]] = [:]
+
+    /// The indexed secrets of one length that share their first four bytes.
+    private struct SecretsOfOneLength: Sendable, Hashable {
+        var length: Int
+        var secrets: Set<[UInt8]>
+    }
     /// The secrets shorter than four bytes, replaced the slow way.
     private var shortSecrets: [String] = []
 
@@ -59,7 +67,13 @@ public struct Redactor: Sendable, Hashable {
         for secret in secrets {
             let bytes = Array(secret.utf8)
             if bytes.count >= 4 {
-                index[Self.prefixKey(bytes, at: 0), default: []].append(bytes)
+                // `secrets` is sorted longest first, so each key's groups stay longest first.
+                let key = Self.prefixKey(bytes, at: 0)
+                if let group = index[key]?.firstIndex(where: { $0.length == bytes.count }) {
+                    index[key]?[group].secrets.insert(bytes)
+                } else {
+                    index[key, default: []].append(SecretsOfOneLength(length: bytes.count, secrets: [bytes]))
+                }
             } else {
                 shortSecrets.append(secret)
             }
@@ -79,13 +93,13 @@ public struct Redactor: Sendable, Hashable {
         guard bytes.count >= 4 else { return text }
         var covered: [Range<Int>] = []
         for position in 0...(bytes.count - 4) {
-            guard let candidates = index[Self.prefixKey(bytes, at: position)],
-                let match = candidates.first(where: { secret in
-                    position + secret.count <= bytes.count
-                        && bytes[position..<(position + secret.count)].elementsEqual(secret)
+            guard let groups = index[Self.prefixKey(bytes, at: position)],
+                let match = groups.first(where: { group in
+                    position + group.length <= bytes.count
+                        && group.secrets.contains(Array(bytes[position..<(position + group.length)]))
                 })
             else { continue }
-            let end = position + match.count
+            let end = position + match.length
             if let last = covered.last, position <= last.upperBound {
                 covered[covered.count - 1] = last.lowerBound..<max(last.upperBound, end)
             } else {
