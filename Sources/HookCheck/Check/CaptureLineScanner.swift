@@ -86,7 +86,8 @@ struct CaptureLineScanner {
             case .bodyBase64:
                 return nil
             case .response:
-                guard take(UInt8(ascii: "{")), scanKeyBytes() == "status", take(UInt8(ascii: ":")),
+                guard take(UInt8(ascii: "{")), let name = scanPlainKey(), Self.bytes(name, equal: Self.statusKey),
+                    take(UInt8(ascii: ":")),
                     let status = scanInteger(), take(UInt8(ascii: "}"))
                 else { return nil }
                 responseStatus = status
@@ -120,37 +121,30 @@ struct CaptureLineScanner {
         ("response", .response),
     ].map { (Array($0.utf8), $1) }
 
+    /// The one key of the `response` object.
+    private static let statusKey = Array("status".utf8)
+
     private mutating func scanKey() -> Key? {
+        guard let name = scanPlainKey() else { return nil }
+        return Self.keys.first { Self.bytes(name, equal: $0.name) }?.key
+    }
+
+    /// A key's bytes when it is plain ASCII without escapes (every key the writer produces).
+    private mutating func scanPlainKey() -> UnsafeBufferPointer<UInt8>? {
         guard take(UInt8(ascii: "\"")) else { return nil }
         let start = position
         let end = ByteScan.plainStringRunEnd(in: bytes, from: start)
         guard end < bytes.count, bytes[end] == UInt8(ascii: "\"") else { return nil }
         position = end + 1
-        let name = UnsafeBufferPointer(rebasing: bytes[start..<end])
-        return Self.keys.first { key in
-            key.name.count == name.count
-                && key.name.withUnsafeBufferPointer { stored in
-                    guard let storedBase = stored.baseAddress, let nameBase = name.baseAddress else { return true }
-                    return memcmp(storedBase, nameBase, name.count) == 0
-                }
-        }?.key
+        return UnsafeBufferPointer(rebasing: bytes[start..<end])
     }
 
-    /// A key without escapes, as a static-comparable string (keys are short and ASCII).
-    private mutating func scanKeyBytes() -> String? {
-        guard take(UInt8(ascii: "\"")) else { return nil }
-        let start = position
-        while position < bytes.count {
-            let byte = bytes[position]
-            if byte == UInt8(ascii: "\"") {
-                let key = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
-                position += 1
-                return key
+    private static func bytes(_ name: UnsafeBufferPointer<UInt8>, equal stored: [UInt8]) -> Bool {
+        stored.count == name.count
+            && stored.withUnsafeBufferPointer { stored in
+                guard let storedBase = stored.baseAddress, let nameBase = name.baseAddress else { return true }
+                return memcmp(storedBase, nameBase, name.count) == 0
             }
-            guard byte >= 0x20, byte < 0x80, byte != UInt8(ascii: "\\") else { return nil }
-            position += 1
-        }
-        return nil
     }
 
     /// A non-negative integer without sign, fraction or exponent, as ``JSONValue/intValue`` reads it.
