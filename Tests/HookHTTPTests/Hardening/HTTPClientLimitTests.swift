@@ -15,7 +15,8 @@ struct HTTPClientLimitTests {
 
     @Test func responseInsideTheTimeoutIsReadSlowerTimesOut() async throws {
         let handler: HTTPServer.Handler = { request in
-            if request.headers["X-Delay"] == "long" { try await Task.sleep(for: .seconds(3)) }
+            // Far past the 1.5 s timeout, so even a machine stalled for seconds cannot let it arrive first.
+            if request.headers["X-Delay"] == "long" { try await Task.sleep(for: .seconds(30)) }
             return HTTPResponse(status: 200, headers: [("Content-Length", "2")], body: Array("ok".utf8))
         }
         try await withServer(handler: handler) { server in
