@@ -199,7 +199,9 @@ extension Profile {
     static let slack = Profile(
         name: "slack",
         summary: "Slack: X-Slack-Signature v0=<hex> over v0:timestamp:body, future timestamps tolerated",
-        event: .pointer(pointer("type")), id: .none, timestamp: .header("X-Slack-Request-Timestamp"),
+        event: .pointer(pointer("type")),
+        subEvents: [SubEvent(under: "event_callback", pointer: JSONPointer(tokens: ["event", "type"]))],
+        id: .none, timestamp: .header("X-Slack-Request-Timestamp"),
         timestampFormat: .unixSeconds,
         scheme: .hmac(
             HMACScheme(

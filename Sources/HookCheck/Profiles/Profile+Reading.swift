@@ -3,7 +3,7 @@ import HookHTTP
 extension Profile {
     /// The keys an inline profile object may have.
     static let objectKeys = [
-        "name", "extends", "summary", "method", "contentType", "event", "id", "timestamp", "scheme", "envelope",
+        "name", "extends", "summary", "method", "contentType", "event", "subEvents", "id", "timestamp", "scheme", "envelope",
         "events", "assumedEvents", "eventNamePattern", "headers", "futureTimestamps", "tolerance", "retries",
         "sources",
     ]
@@ -40,6 +40,9 @@ extension Profile {
         }
         if let (value, at) = key("event"), let source = readSource(value, at: at, reader: &reader) {
             profile.event = source
+        }
+        if let (value, at) = key("subEvents"), let rules = readSubEvents(value, at: at, reader: &reader) {
+            profile.subEvents = rules
         }
         if let (value, at) = key("id"), let source = readSource(value, at: at, reader: &reader) { profile.id = source }
         if let (value, at) = key("timestamp") {
@@ -202,6 +205,33 @@ extension Profile {
             format = .dateTime(fractionDigits: digits, zone: zone)
         }
         profile.timestampFormat = format
+    }
+
+    /// `[{"under": "event_callback", "pointer": "/event/type"}, …]`; `under` may be left out (every event).
+    private static func readSubEvents(_ value: JSONValue, at pointer: JSONPointer, reader: inout SuiteReader)
+        -> [SubEvent]?
+    {
+        guard let elements = reader.array(value, at: pointer) else { return nil }
+        var rules: [SubEvent] = []
+        for (index, element) in elements.enumerated() {
+            let at = pointer.appending(index: index)
+            guard let object = reader.object(element, at: at) else { return nil }
+            reader.warnAboutUnknownKeys(in: object, at: at, known: ["under", "pointer"])
+            var under: String?
+            if let value = object["under"] {
+                guard let name = reader.nonEmptyString(value, at: at.appending("under")) else { return nil }
+                under = name
+            }
+            guard let text = object["pointer"] else {
+                reader.error("missing \"pointer\"; expected one such as \"/event/type\"", at: at)
+                return nil
+            }
+            guard let source = reader.string(text, at: at.appending("pointer")),
+                let parsed = readPointer(source, at: at.appending("pointer"), reader: &reader)
+            else { return nil }
+            rules.append(SubEvent(under: under, pointer: parsed))
+        }
+        return rules
     }
 
     /// An array of non-empty strings.

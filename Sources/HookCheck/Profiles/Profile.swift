@@ -23,6 +23,9 @@ public struct Profile: Sendable, Hashable {
     public var contentType: String
     /// Where the event type is.
     public var event: FieldSource
+    /// Inner event types receivers dispatch on, per outer event (Slack's `/event/type` under
+    /// `event_callback`); empty when the event field is the whole story.
+    public var subEvents: [SubEvent]
     /// Where the delivery id is (`.none`: the provider sends no id).
     public var id: FieldSource
     /// Where the timestamp is (`.none`: the provider sends none).
@@ -55,7 +58,8 @@ public struct Profile: Sendable, Hashable {
     /// authentication.
     public init(
         name: String, summary: String = "", method: Method = .post, contentType: String = "application/json",
-        event: FieldSource = .pointer(JSONPointer(tokens: ["type"])), id: FieldSource = .none,
+        event: FieldSource = .pointer(JSONPointer(tokens: ["type"])), subEvents: [SubEvent] = [],
+        id: FieldSource = .none,
         timestamp: FieldSource = .none, timestampFormat: TimestampFormat = .unixSeconds,
         scheme: SignatureScheme = .none, envelope: Pattern = .object([]), events: [String] = [],
         assumedEvents: [String] = [], eventNamePattern: Pattern.RegularExpression? = nil,
@@ -67,6 +71,7 @@ public struct Profile: Sendable, Hashable {
         self.method = method
         self.contentType = contentType
         self.event = event
+        self.subEvents = subEvents
         self.id = id
         self.timestamp = timestamp
         self.timestampFormat = timestampFormat
