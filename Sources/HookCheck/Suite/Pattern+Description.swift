@@ -42,6 +42,11 @@ extension Pattern: CustomStringConvertible {
             return "no value (the member must be absent)"
         case .all(let patterns):
             return patterns.map(\.description).joined(separator: " and ")
+        case .anyOf(let patterns):
+            return patterns.map(\.description).joined(separator: ", or ")
+        case .request(let pointer):
+            return "the request's value at \(pointer.displayText)"
+
         }
     }
 }

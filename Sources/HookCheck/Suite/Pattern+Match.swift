@@ -16,6 +16,8 @@ extension Pattern {
             return value == nil
         case .all(let patterns):
             return patterns.allSatisfy { $0.matches(value) }
+        case .anyOf(let patterns):
+            return patterns.contains { $0.matches(value) }
         default:
             break
         }
@@ -36,8 +38,10 @@ extension Pattern {
             }
             guard let elements = value.arrayValue else { return false }
             return elements.contains { pattern.matches($0) }
-        case .any, .absent, .all:
+        case .any, .absent, .all, .anyOf:
             return true
+        case .request:
+            return false
         default:
             return admits(value)
         }
@@ -53,6 +57,8 @@ extension Pattern {
             return value == nil ? [] : failure()
         case .all(let patterns):
             return patterns.flatMap { $0.match(value, at: pointer) }
+        case .anyOf:
+            return failure()
         default:
             break
         }
@@ -79,7 +85,7 @@ extension Pattern {
                 return failure(found: Phrase.summary(of: value) + length)
             }
             return []
-        case .any, .absent, .all:
+        case .any, .absent, .all, .anyOf:
             return []
         default:
             return admits(value) ? [] : failure()
@@ -112,7 +118,9 @@ extension Pattern {
             if let min, length < min { return false }
             if let max, length > max { return false }
             return true
-        case .object, .array, .each, .contains, .any, .absent, .all:
+        case .request:
+            return false
+        case .object, .array, .each, .contains, .any, .absent, .all, .anyOf:
             return matches(value)
         }
     }
