@@ -5,7 +5,8 @@ import Foundation
 public enum HookCheckCLI {
     /// Every command, in the order help lists them.
     public static let commands: [any Command] = [
-        RunCommand(), ListenCommand(), CheckCommand(), ServeCommand(), ValidateCommand(), SignCommand(),
+        RunCommand(), ReplayCommand(), ListenCommand(), CheckCommand(), ServeCommand(), ValidateCommand(),
+        SignCommand(),
         VerifyCommand(), ProfilesCommand(), InitCommand(),
     ]
 

@@ -111,7 +111,9 @@ public struct DeliveryBuilder: Sendable {
 
         var url: String
         var bytes: [UInt8]
-        if let encodedBody, profile.method == .post, probe == .valid, body == suiteCase.body {
+        if let rawBody = suiteCase.rawBody, profile.method == .post, probe == .valid {
+            (url, bytes) = (target, rawBody)
+        } else if let encodedBody, profile.method == .post, probe == .valid, body == suiteCase.body {
             (url, bytes) = (target, encodedBody)
         } else {
             (url, bytes) = encode(body, target: target)

@@ -15,6 +15,9 @@ public struct SuiteCase: Sendable, Hashable {
     public var expect: Expectation
     /// How many times `check` must see the case (default 1).
     public var count: Int
+    /// Exact body bytes the `valid` probe sends instead of encoding ``body`` (a captured delivery that
+    /// `replay` resends byte for byte; the profile then fills nothing in the body).
+    public var rawBody: [UInt8]?
 
     /// Creates a case.
     public init(

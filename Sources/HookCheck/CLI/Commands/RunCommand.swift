@@ -68,7 +68,17 @@ public struct RunCommand: Command {
         for plan in plans where !plan.target.isEmpty {
             _ = try Self.checkedTarget(plan.target, synopsis: "the target of suite '\(plan.suite.name)'")
         }
+        return try await send(plans, embedded: embedded, options: options, arguments: arguments, context: context)
+    }
 
+    /// Sends `plans` (those at `embedded` to the built-in reference receiver, started here), prints progress,
+    /// writes the reports and the summary; shared by `run` and `replay`.
+    func send(
+        _ plans: [SuitePlan], embedded: [Int], options: SendOptions, arguments: ParsedArguments,
+        context: CommandContext
+    ) async throws -> ExitCode {
+        var plans = plans
+        let console = context.console
         var receiver: (any EmbeddedReceiver.Running)?
         if !embedded.isEmpty {
             guard let launcher else {
@@ -128,7 +138,7 @@ public struct RunCommand: Command {
     }
 
     /// `text` when it is an `http://` or `https://` URL the client can send to.
-    private static func checkedTarget(_ text: String, synopsis: String) throws -> String {
+    static func checkedTarget(_ text: String, synopsis: String) throws -> String {
         do {
             _ = try HTTPURL(text)
         } catch {
@@ -142,7 +152,7 @@ public struct RunCommand: Command {
     /// The secret of `suite`: from `--secret-env NAME`, else the suite's `{"env": NAME}` (or inline value),
     /// else `HOOKCHECK_SECRET`. A `none` profile needs none. For the embedded receiver an unset variable
     /// gets a random secret shared by both sides, said on stderr.
-    private static func secret(
+    static func secret(
         for suite: Suite, arguments: ParsedArguments, environment: [String: String], isEmbedded: Bool,
         console: Console
     ) throws -> String {

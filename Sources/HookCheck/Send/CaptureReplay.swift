@@ -1,0 +1,88 @@
+import HookHTTP
+
+/// Turns captured deliveries into a suite `run` can send (`hookcheck replay`): one case per capture, named
+/// after the suite case it belongs to and its sequence number (`payment_intent.succeeded #3`), whose body is
+/// the captured bytes and whose headers are the captured ones, less the auth, id and timestamp headers the
+/// profile makes afresh and the framing headers the client writes.
+public enum CaptureReplay {
+    /// The replay suite and the captures left out, with the reason.
+    public struct Outcome: Sendable {
+        /// The suite to send: the given suite's profile, expectations and probes, one case per capture.
+        public var suite: Suite
+        /// `seq N: reason` for each capture left out.
+        public var skipped: [String]
+    }
+
+    /// Headers never copied from a capture: the client writes them for the bytes it sends.
+    public static let framingHeaders = [
+        "Host", "Content-Length", "Transfer-Encoding", "Connection", "Keep-Alive", "Expect", "TE", "Upgrade",
+        "Proxy-Connection",
+    ]
+
+    /// The replay suite for `records` against `suite`.
+    /// - Parameters:
+    ///   - records: the captured deliveries, in capture order.
+    ///   - suite: the suite whose profile, secret, cases and expectations apply.
+    ///   - probes: the probes each capture is sent as (default `valid` only).
+    public static func suite(from records: [CaptureRecord], for suite: Suite, probes: [ProbeKind] = [.valid])
+        -> Outcome
+    {
+        let profile = suite.profile
+        var dropped = Set(
+            (framingHeaders + profile.scheme.authenticationHeaders).map { $0.lowercased() })
+        if let header = profile.scheme.timestampHeader { dropped.insert(header.lowercased()) }
+        if case .standardWebhooks(let scheme) = profile.scheme { dropped.insert(scheme.idHeader.lowercased()) }
+        for source in [profile.id, profile.timestamp] {
+            if case .header(let name) = source { dropped.insert(name.lowercased()) }
+        }
+        var cases: [SuiteCase] = []
+        var skipped: [String] = []
+        for record in records {
+            let body: JSONValue
+            switch profile.method {
+            case .post:
+                guard let parsed = try? JSONParser.parse(record.body) else {
+                    skipped.append("seq \(record.seq): the body is not JSON")
+                    continue
+                }
+                body = parsed
+            case .get:
+                let query = record.target.split(separator: "?", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
+                body = Profile.envelope(fromQuery: query)
+            }
+            guard let event = profile.eventType(in: body, headers: record.headers) else {
+                skipped.append("seq \(record.seq): no event type at \(profile.event)")
+                continue
+            }
+            guard let match = caseOf(body: body, event: event, headers: record.headers, in: suite) else {
+                skipped.append("seq \(record.seq): no case of \(Phrase.quoted(event)) in suite '\(suite.name)'")
+                continue
+            }
+            var headers = HTTPHeaders()
+            for field in record.headers where !dropped.contains(field.name.lowercased()) {
+                headers.add(name: field.name, value: field.value)
+            }
+            var replayed = SuiteCase(
+                name: "\(match.name) #\(record.seq)", body: body, headers: headers, match: match.match,
+                expect: match.expect)
+            if profile.method == .post { replayed.rawBody = record.body }
+            cases.append(replayed)
+        }
+        var replay = suite
+        replay.cases = cases
+        replay.probes = probes
+        return Outcome(suite: replay, skipped: skipped)
+    }
+
+    /// The case a captured delivery of `event` belongs to: the first case of that event (and sub-event) whose
+    /// `match` it fits, else the first of that event.
+    static func caseOf(body: JSONValue, event: String, headers: HTTPHeaders, in suite: Suite) -> SuiteCase? {
+        let profile = suite.profile
+        let sub = profile.subEventName(of: body, event: event)
+        let sameEvent = suite.cases.filter { candidate in
+            guard profile.eventType(in: candidate.body, headers: candidate.headers) == event else { return false }
+            return profile.subEventName(of: candidate.body, event: event) == sub
+        }
+        return sameEvent.first { $0.match?.matches(body) ?? true } ?? sameEvent.first
+    }
+}
