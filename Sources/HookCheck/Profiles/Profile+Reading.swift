@@ -3,7 +3,8 @@ import HookHTTP
 extension Profile {
     /// The keys an inline profile object may have.
     static let objectKeys = [
-        "name", "extends", "summary", "method", "contentType", "event", "subEvents", "id", "timestamp", "scheme", "envelope",
+        "name", "extends", "summary", "method", "contentType", "event", "subEvents", "id", "timestamp", "scheme",
+        "envelope",
         "events", "assumedEvents", "eventNamePattern", "headers", "futureTimestamps", "tolerance", "retries",
         "sources",
     ]

@@ -16,11 +16,15 @@ extension Pattern {
             return value == nil
         case .all(let patterns):
             return patterns.allSatisfy { $0.matches(value) }
+        case .optional(let pattern):
+            return value == nil || pattern.matches(value)
         default:
             break
         }
         guard let value else { return false }
         switch self {
+        case .nullable(let pattern):
+            return value == .null || pattern.matches(value)
         case .object(let members):
             guard let object = value.objectValue else { return false }
             return members.allSatisfy { $0.pattern.matches(object[$0.key]) }
@@ -36,7 +40,7 @@ extension Pattern {
             }
             guard let elements = value.arrayValue else { return false }
             return elements.contains { pattern.matches($0) }
-        case .any, .absent, .all:
+        case .any, .absent, .all, .optional:
             return true
         default:
             return admits(value)
@@ -53,11 +57,20 @@ extension Pattern {
             return value == nil ? [] : failure()
         case .all(let patterns):
             return patterns.flatMap { $0.match(value, at: pointer) }
+        case .optional(let pattern):
+            return value == nil ? [] : pattern.match(value, at: pointer)
         default:
             break
         }
         guard let value else { return failure() }
         switch self {
+        case .nullable(let pattern):
+            guard value != .null else { return [] }
+            // Deeper mismatches keep their own wording; one at this value also admits null.
+            return pattern.match(value, at: pointer).map { mismatch in
+                guard mismatch.pointer == pointer else { return mismatch }
+                return Mismatch(pointer: pointer, expected: description, found: mismatch.found)
+            }
         case .object(let members):
             guard let object = value.objectValue else { return failure() }
             return members.flatMap { $0.pattern.match(object[$0.key], at: pointer.appending($0.key)) }
@@ -79,7 +92,7 @@ extension Pattern {
                 return failure(found: Phrase.summary(of: value) + length)
             }
             return []
-        case .any, .absent, .all:
+        case .any, .absent, .all, .optional:
             return []
         default:
             return admits(value) ? [] : failure()
@@ -112,7 +125,7 @@ extension Pattern {
             if let min, length < min { return false }
             if let max, length > max { return false }
             return true
-        case .object, .array, .each, .contains, .any, .absent, .all:
+        case .object, .array, .each, .contains, .any, .absent, .all, .optional, .nullable:
             return matches(value)
         }
     }

@@ -53,6 +53,11 @@ public indirect enum Pattern: Sendable, Hashable {
     case exact(JSONValue)
     /// Every pattern must match.
     case all([Pattern])
+    /// The member may be missing; when present, its value must match the pattern (shapes of array
+    /// elements: a key only some elements have).
+    case optional(Pattern)
+    /// `null`, or a value matching the pattern (shapes of array elements: a key that is `null` in some).
+    case nullable(Pattern)
 
     /// One member of an object pattern.
     public struct Member: Sendable, Hashable {

@@ -104,6 +104,8 @@ public enum StarterSuite {
             return patterns.lazy.compactMap { skeleton(of: $0, now: now) }.first
         case .absent:
             return nil
+        case .optional(let pattern), .nullable(let pattern):
+            return skeleton(of: pattern, now: now)
         case .regex(let rule):
             return .string(literalPrefix(of: rule.source))
         case .length, .any:
