@@ -46,7 +46,9 @@ public struct CaseRouter: Sendable {
             let event = suite.profile.eventType(in: suiteCase.body, headers: suiteCase.headers) ?? ""
             let subEvent = suite.profile.subEventName(of: suiteCase.body, event: event)
             if subEvent != nil { eventsWithSubEvents.insert(event) }
-            let pattern = suiteCase.match.map { Pattern.all([suiteCase.shape, $0]) } ?? suiteCase.shape
+            // GET profiles: the shape of what survives the query string (top-level scalars, as strings).
+            let shape = suite.profile.shape(of: suiteCase.body)
+            let pattern = suiteCase.match.map { Pattern.all([shape, $0]) } ?? shape
             candidatesByEvent[event, default: []].append(
                 Candidate(index: index, subEvent: subEvent, pattern: pattern))
         }
