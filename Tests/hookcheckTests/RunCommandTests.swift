@@ -69,7 +69,7 @@ struct RunCommandTests {
                 env: ["E2E_GITHUB_SECRET": Self.secret])
         }
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.hasPrefix("hookcheck: 16 passed, 0 failed, 0 errors, 4 skipped\n"))
+        #expect(result.stdout.hasPrefix("hookcheck: 18 passed, 0 failed, 0 errors, 4 skipped\n"))
         #expect(result.stdout.contains("latency: p50 "))
         #expect(result.stderr.contains("PASS  GitHub e2e › ping · valid ("))
         #expect(result.stderr.contains("SKIP  GitHub e2e › push · stale-timestamp: github signs no timestamp"))
@@ -92,7 +92,7 @@ struct RunCommandTests {
                 env: ["E2E_GITHUB_SECRET": Self.secret])
         }
         #expect(result.status == 1)
-        #expect(result.stdout.hasPrefix("hookcheck: 4 passed, 4 failed, 0 errors, 2 skipped\n"))
+        #expect(result.stdout.hasPrefix("hookcheck: 4 passed, 5 failed, 0 errors, 2 skipped\n"))
         #expect(
             result.stderr.contains(
                 "FAIL  GitHub e2e › ping · bad-signature (")
@@ -110,7 +110,7 @@ struct RunCommandTests {
             args: ["run", suite, "--target", address, "--shard", "2/2", "--reports", folder.path],
             env: ["E2E_GITHUB_SECRET": Self.secret])
         #expect(result.status == 1)
-        #expect(result.stdout.hasPrefix("hookcheck: 0 passed, 0 failed, 8 errors, 2 skipped\n"))
+        #expect(result.stdout.hasPrefix("hookcheck: 0 passed, 0 failed, 9 errors, 2 skipped\n"))
         #expect(result.stderr.contains("ERROR GitHub e2e › push · valid ("))
         #expect(result.stderr.contains("connection refused by 127.0.0.1:"))
     }

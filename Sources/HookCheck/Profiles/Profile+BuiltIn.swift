@@ -159,13 +159,20 @@ extension Profile {
         name: "github",
         summary: "GitHub: X-Hub-Signature-256 sha256=<hex> over the body, event in X-GitHub-Event",
         event: .header("X-GitHub-Event"), id: .header("X-GitHub-Delivery"), timestamp: .none,
-        scheme: .hmac(HMACScheme(header: "X-Hub-Signature-256", prefix: "sha256=")),
+        scheme: .hmac(
+            HMACScheme(
+                header: "X-Hub-Signature-256", prefix: "sha256=",
+                companions: [.init(header: "X-Hub-Signature", algorithm: .sha1, prefix: "sha1=")])),
         events: [
             "ping", "push", "pull_request", "pull_request_review", "issues", "issue_comment", "create", "delete",
             "release", "workflow_run", "workflow_job", "check_run", "check_suite", "star", "fork",
         ],
         eventNamePattern: regex("^[a-z_]+$"),
-        headers: [("User-Agent", "GitHub-Hookshot/hookcheck")],
+        headers: [
+            ("User-Agent", "GitHub-Hookshot/044aadd"), ("X-GitHub-Hook-ID", "292430182"),
+            ("X-GitHub-Hook-Installation-Target-ID", "79929171"),
+            ("X-GitHub-Hook-Installation-Target-Type", "repository"),
+        ],
         retries: RetryExpectation.none,
         sources: [
             "https://docs.github.com/en/webhooks/using-webhooks/validating-webhook-deliveries",
@@ -195,10 +202,12 @@ extension Profile {
         retries: RetryExpectation(isExpected: true),
         sources: ["https://docs.stripe.com/webhooks", "https://github.com/stripe/stripe-python"])
 
-    /// Slack: `X-Slack-Signature: v0=<hex>` over `v0:ts:body`; future timestamps tolerated (as Bolt-JS does).
+    /// Slack: `X-Slack-Signature: v0=<hex>` over `v0:ts:body`; timestamps more than 300 s away either way are
+    /// rejected, as Slack's recipe and slack_sdk's `SignatureVerifier` (used by Bolt for Python) do. Bolt-JS
+    /// checks staleness only; suites for Bolt-JS receivers set `"futureTimestamps": "tolerate"`.
     static let slack = Profile(
         name: "slack",
-        summary: "Slack: X-Slack-Signature v0=<hex> over v0:timestamp:body, future timestamps tolerated",
+        summary: "Slack: X-Slack-Signature v0=<hex> over v0:timestamp:body, |now - ts| at most 300 s",
         event: .pointer(pointer("type")),
         subEvents: [SubEvent(under: "event_callback", pointer: JSONPointer(tokens: ["event", "type"]))],
         id: .none, timestamp: .header("X-Slack-Request-Timestamp"),
@@ -207,10 +216,12 @@ extension Profile {
             HMACScheme(
                 header: "X-Slack-Signature", prefix: "v0=",
                 signed: (try? SignedTemplate(parsing: "v0:{timestamp}:{body}")) ?? .body,
-                timestampHeader: "X-Slack-Request-Timestamp", future: .tolerate)),
+                timestampHeader: "X-Slack-Request-Timestamp", future: .reject)),
         envelope: members([("type", .type([.string]))]),
         events: ["url_verification", "event_callback", "app_rate_limited"],
-        futureTimestamps: .tolerate,
+        handshake: Handshake(event: "url_verification", pointer: JSONPointer(tokens: ["challenge"])),
+        redeliveryHeaders: [("X-Slack-Retry-Num", "1"), ("X-Slack-Retry-Reason", "http_timeout")],
+        futureTimestamps: .reject,
         sources: [
             "https://docs.slack.dev/authentication/verifying-requests-from-slack/",
             "https://github.com/slackapi/python-slack-sdk",
@@ -229,6 +240,10 @@ extension Profile {
         ],
         eventNamePattern: regex("^[a-z_]+/[a-z_]+$"),
         headers: [("X-Shopify-Shop-Domain", "hookcheck.myshopify.com"), ("X-Shopify-API-Version", "2025-01")],
+        generatedHeaders: [
+            GeneratedHeader(name: "X-Shopify-Triggered-At", value: .now(.dateTime(fractionDigits: 9, zone: .z))),
+            GeneratedHeader(name: "X-Shopify-Event-Id", value: .uuid),
+        ],
         sources: ["https://shopify.dev/docs/apps/build/webhooks/verify-deliveries"])
 
     // MARK: - Helpers

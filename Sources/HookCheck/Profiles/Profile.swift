@@ -43,8 +43,16 @@ public struct Profile: Sendable, Hashable {
     /// A rule every event name follows, when the provider's list is open-ended (Cryptlex's
     /// `entity.event` names); an event matching it is not reported as unknown.
     public var eventNamePattern: Pattern.RegularExpression?
+    /// An event the receiver must answer by echoing a value (Slack's `url_verification`), if any.
+    public var handshake: Handshake?
     /// Headers the provider adds to every delivery, in order (e.g. `Accept`, `User-Agent`).
     public var headers: HTTPHeaders
+    /// Headers whose values the provider makes afresh per delivery (Shopify's event id and trigger time),
+    /// added after ``headers``.
+    public var generatedHeaders: [GeneratedHeader]
+    /// Headers the provider adds when it delivers an event again (Slack's `X-Slack-Retry-Num`); `run` adds
+    /// them to the second copy of `replay`.
+    public var redeliveryHeaders: HTTPHeaders
     /// Whether a timestamp ahead of the clock is rejected or tolerated by the provider's verifiers.
     public var futureTimestamps: TimestampPolicy.FuturePolicy
     /// Seconds a timestamp may be away from the clock (signed timestamps and the body's event time).
@@ -63,7 +71,9 @@ public struct Profile: Sendable, Hashable {
         timestamp: FieldSource = .none, timestampFormat: TimestampFormat = .unixSeconds,
         scheme: SignatureScheme = .none, envelope: Pattern = .object([]), events: [String] = [],
         assumedEvents: [String] = [], eventNamePattern: Pattern.RegularExpression? = nil,
-        headers: HTTPHeaders = [], futureTimestamps: TimestampPolicy.FuturePolicy = .reject, tolerance: Int = 300,
+        handshake: Handshake? = nil, headers: HTTPHeaders = [], generatedHeaders: [GeneratedHeader] = [],
+        redeliveryHeaders: HTTPHeaders = [],
+        futureTimestamps: TimestampPolicy.FuturePolicy = .reject, tolerance: Int = 300,
         retries: RetryExpectation? = nil, sources: [String] = []
     ) {
         self.name = name
@@ -80,7 +90,10 @@ public struct Profile: Sendable, Hashable {
         self.events = events
         self.assumedEvents = assumedEvents
         self.eventNamePattern = eventNamePattern
+        self.handshake = handshake
         self.headers = headers
+        self.generatedHeaders = generatedHeaders
+        self.redeliveryHeaders = redeliveryHeaders
         self.futureTimestamps = futureTimestamps
         self.tolerance = tolerance
         self.retries = retries
@@ -106,6 +119,7 @@ public struct Profile: Sendable, Hashable {
         if method == .post { probes.append(.reformattedJSON) }
         probes += [.unknownEvent, .replay]
         if method == .post { probes.append(.malformedJSON) }
+        if method == .post, scheme != .none { probes.append(.unsignedMalformedJSON) }
         return probes
     }
 }

@@ -36,6 +36,7 @@ extension Profile {
         case "hmac":
             known = [
                 "type", "algorithm", "header", "encoding", "prefix", "signed", "key", "timestampHeader", "tolerance",
+                "companions",
             ]
         case "token": known = ["type", "header"]
         case "none": known = ["type"]
@@ -93,6 +94,9 @@ extension Profile {
                 }
             }
             if let header = string("timestampHeader") { parameters.timestampHeader = header }
+            if let value = object["companions"] {
+                parameters.companions = readCompanions(value, at: pointer.appending("companions"), reader: &reader)
+            }
             if let tolerance { parameters.tolerance = tolerance }
             if parameters.signed.contains(.timestamp), parameters.timestampHeader == nil {
                 reader.warning(
@@ -110,6 +114,44 @@ extension Profile {
         }
         let errorsAfter = reader.diagnostics.filter(\.isError).count
         return errorsAfter == errorsBefore ? (scheme, tolerance != nil) : nil
+    }
+}
+
+extension Profile {
+    /// `[{"header": "X-Hub-Signature", "algorithm": "sha1", "prefix": "sha1=", "encoding": "hex"}, …]`.
+    private static func readCompanions(_ value: JSONValue, at pointer: JSONPointer, reader: inout SuiteReader)
+        -> [HMACScheme.Companion]
+    {
+        guard let elements = reader.array(value, at: pointer) else { return [] }
+        var companions: [HMACScheme.Companion] = []
+        for (index, element) in elements.enumerated() {
+            let at = pointer.appending(index: index)
+            guard let object = reader.object(element, at: at) else { continue }
+            reader.warnAboutUnknownKeys(in: object, at: at, known: ["header", "algorithm", "encoding", "prefix"])
+            guard let value = reader.required("header", in: object, at: at),
+                let header = reader.nonEmptyString(value, at: at.appending("header"))
+            else { continue }
+            var companion = HMACScheme.Companion(header: header, algorithm: .sha256)
+            if let value = object["algorithm"], let text = reader.string(value, at: at.appending("algorithm")) {
+                guard let algorithm = HMACScheme.Algorithm(rawValue: text) else {
+                    reader.error("expected sha256 or sha1, found \(Phrase.quoted(text))", at: at.appending("algorithm"))
+                    continue
+                }
+                companion.algorithm = algorithm
+            }
+            if let value = object["encoding"], let text = reader.string(value, at: at.appending("encoding")) {
+                guard let encoding = HMACScheme.Encoding(rawValue: text) else {
+                    reader.error("expected hex or base64, found \(Phrase.quoted(text))", at: at.appending("encoding"))
+                    continue
+                }
+                companion.encoding = encoding
+            }
+            if let value = object["prefix"], let prefix = reader.string(value, at: at.appending("prefix")) {
+                companion.prefix = prefix
+            }
+            companions.append(companion)
+        }
+        return companions
     }
 }
 

@@ -60,7 +60,7 @@ final class ReceiverHandler: Sendable {
             log(request, path: path, outcome)
             return outcome.response
         }
-        let outcome = judge(request, route: route, query: query)
+        let (outcome, echo) = judge(request, route: route, query: query)
         state.withLock { state in
             switch outcome {
             case .processed: state.routes[route.key]?.statistics.processed += 1
@@ -70,10 +70,25 @@ final class ReceiverHandler: Sendable {
             }
         }
         log(request, path: path, outcome)
-        return outcome.response
+        return outcome.response(echoing: echo)
     }
 
-    private func judge(_ request: HTTPRequest, route: ReceiverRoute, query: String?) -> ReceiverOutcome {
+    /// The outcome, and the member to echo when the delivery is the profile's handshake event.
+    private func judge(_ request: HTTPRequest, route: ReceiverRoute, query: String?)
+        -> (ReceiverOutcome, (String, JSONValue)?)
+    {
+        var body: JSONValue?
+        let outcome = judge(request, route: route, query: query, body: &body)
+        guard let handshake = route.profile.handshake, let body,
+            route.profile.eventType(in: body, headers: request.headers) == handshake.event,
+            let value = handshake.pointer.resolve(in: body)
+        else { return (outcome, nil) }
+        return (outcome, (handshake.pointer.tokens.last ?? "challenge", value))
+    }
+
+    private func judge(_ request: HTTPRequest, route: ReceiverRoute, query: String?, body parsedBody: inout JSONValue?)
+        -> ReceiverOutcome
+    {
         let profile = route.profile
         guard request.method.uppercased() == profile.method.rawValue else {
             return .methodNotAllowed(received: request.method, allowed: profile.method.rawValue)
@@ -97,6 +112,7 @@ final class ReceiverHandler: Sendable {
         case .success(let value): body = value
         case .failure(let error): return .badRequest("malformed json: \(error)")
         }
+        parsedBody = body
         let mismatches = envelopeMismatches(body, profile: profile)
         if !mismatches.isEmpty {
             let shown = mismatches.prefix(3).map(\.description).joined(separator: "; ")

@@ -49,7 +49,11 @@ enum ReceiverOutcome: Sendable, Hashable {
         }
     }
 
-    var response: HTTPResponse {
+    var response: HTTPResponse { response(echoing: nil) }
+
+    /// The response; `echo`, for an accepted handshake event, is added as a `challenge`-style member
+    /// `(name, value)` so the answer echoes what the provider asked for.
+    func response(echoing echo: (String, JSONValue)?) -> HTTPResponse {
         var members: [(String, JSONValue)]
         switch self {
         case .processed(let event, let id), .ignored(let event, let id), .duplicate(let event, let id):
@@ -76,6 +80,7 @@ enum ReceiverOutcome: Sendable, Hashable {
         case .methodNotAllowed:
             members = [("error", .string(summary))]
         }
+        if let echo, status / 100 == 2 { members.insert(echo, at: 0) }
         var headers: HTTPHeaders = [("Content-Type", "application/json")]
         if case .methodNotAllowed(_, let allowed) = self { headers.add(name: "Allow", value: allowed) }
         return HTTPResponse(

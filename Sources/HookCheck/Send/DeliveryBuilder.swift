@@ -13,7 +13,8 @@ import HookHTTP
 public struct DeliveryBuilder: Sendable {
     /// How far the stale and future probes move the signed timestamp, in seconds.
     public static let timestampSkew = 600
-    /// The event type the unknown-event probe sends.
+    /// The event type the unknown-event probe sends for a dotted-name provider; see
+    /// ``Profile/unknownEventTarget(for:)`` for the others.
     public static let unknownEventType = "hookcheck.unknown_event"
 
     /// The provider profile.
@@ -62,7 +63,10 @@ public struct DeliveryBuilder: Sendable {
     ) throws(DeliveryBuildError) -> [Delivery] {
         if let reason = profile.skipReason(for: probe) { throw .notApplicable(probe, reason: reason) }
         let delivery = try build(suiteCase, probe: probe, target: target, encodedBody: encodedBody)
-        return probe == .replay ? [delivery, delivery] : [delivery]
+        guard probe == .replay else { return [delivery] }
+        var again = delivery
+        for field in profile.redeliveryHeaders { again.headers.replaceOrAdd(name: field.name, value: field.value) }
+        return [delivery, again]
     }
 
     /// The secret the bad-signature and wrong-token probes sign with: never the real one, and usable as a
@@ -85,6 +89,10 @@ public struct DeliveryBuilder: Sendable {
         var headers = HTTPHeaders()
         if profile.method == .post { headers.add(name: "Content-Type", value: profile.contentType) }
         for field in profile.headers { headers.replaceOrAdd(name: field.name, value: field.value) }
+        let sendingTime = now()
+        for generated in profile.generatedHeaders {
+            headers.replaceOrAdd(name: generated.name, value: generated.value(at: sendingTime, makeID: makeID))
+        }
         for field in suiteCase.headers { headers.replaceOrAdd(name: field.name, value: field.value) }
 
         let id = fillID(body: &body, headers: &headers, pinned: suiteCase.pins.contains(.id))
@@ -96,7 +104,15 @@ public struct DeliveryBuilder: Sendable {
         }
         let timestamp = fillTimestamp(
             body: &body, headers: &headers, skew: skew, pinned: skew == 0 && suiteCase.pins.contains(.timestamp))
-        if probe == .unknownEvent { writeEvent(Self.unknownEventType, body: &body, headers: &headers) }
+        if probe == .unknownEvent {
+            let event = profile.eventType(in: body, headers: headers)
+            let target = profile.unknownEventTarget(for: event)
+            if let rule = target.sub {
+                body = FieldSource.pointer(rule.pointer).writing(.string(target.name), into: body)
+            } else {
+                writeEvent(target.name, body: &body, headers: &headers)
+            }
+        }
 
         var url: String
         var bytes: [UInt8]
@@ -107,7 +123,7 @@ public struct DeliveryBuilder: Sendable {
         }
         switch probe {
         case .reformattedJSON: bytes = Array(JSONWriter.reformatted(body).utf8)
-        case .malformedJSON: bytes = Self.malformed(bytes)
+        case .malformedJSON, .unsignedMalformedJSON: bytes = Self.malformed(bytes)
         default: break
         }
 
@@ -123,7 +139,7 @@ public struct DeliveryBuilder: Sendable {
         for field in fields { headers.replaceOrAdd(name: field.name, value: field.value) }
 
         switch probe {
-        case .missingSignature, .missingToken:
+        case .missingSignature, .missingToken, .unsignedMalformedJSON:
             for name in profile.scheme.authenticationHeaders { headers.remove(name: name) }
         case .tamperedBody:
             (url, bytes) = encode(BodyTampering.tampered(body, keeping: protectedPointers), target: target)

@@ -25,7 +25,7 @@ public enum ProbeJudge {
                 status = response.status
             }
             let expected = expectedText(probe, rule: rule)
-            if probe == .malformedJSON, status >= 500 {
+            if probe == .malformedJSON || probe == .unsignedMalformedJSON, status >= 500 {
                 return .failed(
                     message: "answered \(status) to \(sentText(probe, index: index)): a body that is not JSON "
                         + "must get a 4xx, never a 5xx",
@@ -44,6 +44,18 @@ public enum ProbeJudge {
                         + "expected an answer within \(format(expectation.within)) s",
                     expected: "within \(format(expectation.within)) s", found: "\(format(seconds)) s")
             }
+            if let rule = expectation.response, probe.answersTheCaseEvent,
+                case .success(let response) = exchange.outcome
+            {
+                let mismatches = rule.mismatches(in: response, requestBody: exchange.delivery.body)
+                if let first = mismatches.first {
+                    let more = mismatches.count > 1 ? " (and \(mismatches.count - 1) more)" : ""
+                    return .failed(
+                        message: "answered \(status) to \(sentText(probe, index: index))\(which), but the answer "
+                            + "breaks the case's response rule: \(first)\(more)",
+                        expected: "response \(first.pointer.displayText): \(first.expected)", found: first.found)
+                }
+            }
         }
         return .passed
     }
@@ -58,9 +70,10 @@ public enum ProbeJudge {
         case .staleTimestamp: "a delivery timestamped \(DeliveryBuilder.timestampSkew) s in the past"
         case .futureTimestamp: "a delivery timestamped \(DeliveryBuilder.timestampSkew) s in the future"
         case .reformattedJSON: "a re-formatted JSON body (other whitespace, key order and escapes, signed)"
-        case .unknownEvent: "an unknown event type (\(DeliveryBuilder.unknownEventType))"
+        case .unknownEvent: "a delivery of an event type the receiver cannot know"
         case .replay: index == 0 ? "the first of two identical deliveries" : "a replayed delivery (same id)"
         case .malformedJSON: "a signed body that is not JSON"
+        case .unsignedMalformedJSON: "an unsigned body that is not JSON"
         case .wrongToken: "a delivery with a wrong token"
         case .missingToken: "a delivery without its token header"
         }

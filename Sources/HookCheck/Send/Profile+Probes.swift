@@ -7,7 +7,7 @@ extension Profile {
             scheme.isToken ? [.wrongToken, .missingToken] : [.badSignature, .missingSignature]
         return [.valid] + authentication + [
             .tamperedBody, .staleTimestamp, .futureTimestamp, .reformattedJSON, .unknownEvent, .replay,
-            .malformedJSON,
+            .malformedJSON, .unsignedMalformedJSON,
         ]
     }
 
@@ -44,6 +44,10 @@ extension Profile {
             return tolerates ? "\(name) tolerates future timestamps" : nil
         case .reformattedJSON, .malformedJSON:
             return method == .get ? "\(name) sends no body (GET with the fields in the query string)" : nil
+        case .unsignedMalformedJSON:
+            if method == .get { return "\(name) sends no body (GET with the fields in the query string)" }
+            if case .none = scheme { return "\(name) has no signature (malformed-json covers it)" }
+            return nil
         }
     }
 }

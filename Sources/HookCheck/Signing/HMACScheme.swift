@@ -21,6 +21,28 @@ public struct HMACScheme: Sendable, Hashable {
         case base64
     }
 
+    /// A further signature header sent beside the main one, over the same bytes with the same key (GitHub's
+    /// legacy `X-Hub-Signature: sha1=<hex>` beside `X-Hub-Signature-256`). Signing emits it; the
+    /// missing-signature probe removes it; verification judges the main header.
+    public struct Companion: Sendable, Hashable {
+        /// The header that carries it.
+        public var header: String
+        /// Its hash.
+        public var algorithm: Algorithm
+        /// Hex or base64.
+        public var encoding: Encoding
+        /// Text before the encoded code (`sha1=`).
+        public var prefix: String
+
+        /// Creates a companion signature.
+        public init(header: String, algorithm: Algorithm, encoding: Encoding = .hex, prefix: String = "") {
+            self.header = header
+            self.algorithm = algorithm
+            self.encoding = encoding
+            self.prefix = prefix
+        }
+    }
+
     /// The hash under the HMAC (default SHA-256).
     public var algorithm: Algorithm
     /// The header that carries the signature.
@@ -40,12 +62,14 @@ public struct HMACScheme: Sendable, Hashable {
     public var tolerance: Int
     /// Whether future timestamps are bounded too.
     public var future: TimestampPolicy.FuturePolicy
+    /// Further signature headers sent beside ``header``, in order.
+    public var companions: [Companion]
 
     /// Creates the scheme.
     public init(
         algorithm: Algorithm = .sha256, header: String, encoding: Encoding = .hex, prefix: String = "",
         signed: SignedTemplate = .body, key: KeyEncoding = .utf8, timestampHeader: String? = nil,
-        tolerance: Int = 300, future: TimestampPolicy.FuturePolicy = .reject
+        tolerance: Int = 300, future: TimestampPolicy.FuturePolicy = .reject, companions: [Companion] = []
     ) {
         self.algorithm = algorithm
         self.header = header
@@ -56,7 +80,11 @@ public struct HMACScheme: Sendable, Hashable {
         self.timestampHeader = timestampHeader
         self.tolerance = tolerance
         self.future = future
+        self.companions = companions
     }
+
+    /// Every header that carries a signature: ``header`` first, then the companions'.
+    public var signatureHeaders: [String] { [header] + companions.map(\.header) }
 
     func sign(_ context: SigningContext, secret: String) throws(SignatureError) -> [HTTPField] {
         if timestampHeader != nil, context.timestamp == nil {
@@ -70,12 +98,18 @@ public struct HMACScheme: Sendable, Hashable {
         case .success(let bytes): message = bytes
         case .failure(let missing): throw .missingValue(missing.name)
         }
-        let signature = prefix + encoded(authenticationCode(message, key: try key.key(from: secret)))
+        let keyBytes = try key.key(from: secret)
+        let signature = prefix + Self.encoded(Self.authenticationCode(message, key: keyBytes, algorithm), encoding)
         var fields: [HTTPField] = []
         if let timestampHeader, let timestamp = context.timestamp {
             fields.append(HTTPField(name: timestampHeader, value: timestamp))
         }
         fields.append(HTTPField(name: header, value: signature))
+        for companion in companions {
+            let code = Self.authenticationCode(message, key: keyBytes, companion.algorithm)
+            fields.append(
+                HTTPField(name: companion.header, value: companion.prefix + Self.encoded(code, companion.encoding)))
+        }
         return fields
     }
 
@@ -115,14 +149,14 @@ public struct HMACScheme: Sendable, Hashable {
         signed.render(body: body, url: url, method: method, id: id, timestamp: timestamp)
     }
 
-    private func authenticationCode(_ message: [UInt8], key: [UInt8]) -> [UInt8] {
+    private static func authenticationCode(_ message: [UInt8], key: [UInt8], _ algorithm: Algorithm) -> [UInt8] {
         switch algorithm {
         case .sha256: HMAC<SHA256>.authenticationCode(for: message, key: key)
         case .sha1: HMAC<SHA1>.authenticationCode(for: message, key: key)
         }
     }
 
-    private func encoded(_ code: [UInt8]) -> String {
+    private static func encoded(_ code: [UInt8], _ encoding: Encoding) -> String {
         switch encoding {
         case .hex: Hex.encode(code)
         case .base64: Base64.encode(code)

@@ -32,7 +32,7 @@ public enum SignatureScheme: Sendable, Hashable {
         switch self {
         case .standardWebhooks(let scheme): [scheme.signatureHeader]
         case .stripe: [StripeScheme.header]
-        case .hmac(let scheme): [scheme.header]
+        case .hmac(let scheme): scheme.signatureHeaders
         case .token(let scheme): [scheme.header]
         case .none: []
         }

@@ -10,12 +10,19 @@ public struct Expectation: Sendable, Hashable {
     public var reject: StatusRule
     /// The most seconds a response may take (default 10).
     public var within: Double
+    /// What an accepting answer to the case's own event must contain beyond its status (headers, body), or
+    /// `nil` for nothing more. Judged on `valid`, `reformatted-json` and both `replay` answers.
+    public var response: ResponseRule?
 
     /// Creates an expectation; the defaults are DESIGN.md's.
-    public init(accept: StatusRule = .success, reject: StatusRule = .clientError, within: Double = 10) {
+    public init(
+        accept: StatusRule = .success, reject: StatusRule = .clientError, within: Double = 10,
+        response: ResponseRule? = nil
+    ) {
         self.accept = accept
         self.reject = reject
         self.within = within
+        self.response = response
     }
 
     /// `accept 2xx`, `reject 4xx`, within 10 seconds.

@@ -2,7 +2,7 @@ extension Pattern {
     /// The matcher keys the language knows, in documentation order.
     public static let matcherNames = [
         "$type", "$format", "$regex", "$in", "$min", "$max", "$length", "$each", "$contains", "$like", "$any",
-        "$absent", "$exact",
+        "$absent", "$exact", "$anyOf", "$request",
     ]
 
     /// Compiles a pattern written in JSON.
@@ -13,6 +13,29 @@ extension Pattern {
     /// - Throws: ``PatternError`` for an unknown `$` matcher, an invalid regular expression, a matcher
     ///   argument of the wrong kind, or an object mixing `$` keys with member keys.
     public static func compile(_ json: JSONValue, at pointer: JSONPointer = .root) throws(PatternError) -> Pattern {
+        try compile(json, at: pointer, allowsRequestReferences: false)
+    }
+
+    /// Compiles a response rule: as ``compile(_:at:)``, and `{"$request": "/pointer"}` may refer to a value of
+    /// the request that was sent.
+    public static func compileResponseRule(_ json: JSONValue, at pointer: JSONPointer = .root) throws(PatternError)
+        -> Pattern
+    {
+        try compile(json, at: pointer, allowsRequestReferences: true)
+    }
+
+    private static func compile(_ json: JSONValue, at pointer: JSONPointer, allowsRequestReferences: Bool)
+        throws(PatternError) -> Pattern
+    {
+        let requests = allowsRequestReferences
+        func compile(_ json: JSONValue, at pointer: JSONPointer) throws(PatternError) -> Pattern {
+            try Pattern.compile(json, at: pointer, allowsRequestReferences: requests)
+        }
+        func compileMatcher(_ name: String, _ argument: JSONValue, at pointer: JSONPointer) throws(PatternError)
+            -> Pattern
+        {
+            try Pattern.compileMatcher(name, argument, at: pointer, allowsRequestReferences: requests)
+        }
         switch json {
         case .null, .bool, .number, .string:
             return .literal(json)
@@ -46,10 +69,13 @@ extension Pattern {
     // MARK: - Matchers
 
     private static func compileMatcher(
-        _ name: String, _ argument: JSONValue, at pointer: JSONPointer
+        _ name: String, _ argument: JSONValue, at pointer: JSONPointer, allowsRequestReferences: Bool
     ) throws(PatternError) -> Pattern {
         func invalid(_ expected: String) -> PatternError {
             .invalidArgument(matcher: name, expected: expected, found: Phrase.summary(of: argument), at: pointer)
+        }
+        func compile(_ json: JSONValue, at pointer: JSONPointer) throws(PatternError) -> Pattern {
+            try Pattern.compile(json, at: pointer, allowsRequestReferences: allowsRequestReferences)
         }
         switch name {
         case "$type":
@@ -90,6 +116,23 @@ extension Pattern {
             return flag ? .absent : .any
         case "$exact":
             return .exact(argument)
+        case "$anyOf":
+            guard let alternatives = argument.arrayValue, !alternatives.isEmpty else {
+                throw invalid("a non-empty array of patterns")
+            }
+            var patterns: [Pattern] = []
+            for (index, alternative) in alternatives.enumerated() {
+                patterns.append(try compile(alternative, at: pointer.appending(index: index)))
+            }
+            return .anyOf(patterns)
+        case "$request":
+            guard allowsRequestReferences else {
+                throw invalid("to be used in a response rule (expect.response) only")
+            }
+            guard let text = argument.stringValue, let reference = JSONPointer(text) else {
+                throw invalid("a JSON pointer into the request body, such as \"/challenge\"")
+            }
+            return .request(reference)
         default:
             throw .unknownMatcher(name, at: pointer)
         }

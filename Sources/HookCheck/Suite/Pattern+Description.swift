@@ -46,6 +46,11 @@ extension Pattern: CustomStringConvertible {
             return "\(pattern) (or no value)"
         case .nullable(let pattern):
             return "\(pattern) or null"
+        case .anyOf(let patterns):
+            return patterns.map(\.description).joined(separator: ", or ")
+        case .request(let pointer):
+            return "the request's value at \(pointer.displayText)"
+
         }
     }
 }

@@ -18,6 +18,8 @@ extension Pattern {
             return patterns.allSatisfy { $0.matches(value) }
         case .optional(let pattern):
             return value == nil || pattern.matches(value)
+        case .anyOf(let patterns):
+            return patterns.contains { $0.matches(value) }
         default:
             break
         }
@@ -40,8 +42,10 @@ extension Pattern {
             }
             guard let elements = value.arrayValue else { return false }
             return elements.contains { pattern.matches($0) }
-        case .any, .absent, .all, .optional:
+        case .any, .absent, .all, .optional, .anyOf:
             return true
+        case .request:
+            return false
         default:
             return admits(value)
         }
@@ -59,6 +63,8 @@ extension Pattern {
             return patterns.flatMap { $0.match(value, at: pointer) }
         case .optional(let pattern):
             return value == nil ? [] : pattern.match(value, at: pointer)
+        case .anyOf:
+            return failure()
         default:
             break
         }
@@ -92,7 +98,7 @@ extension Pattern {
                 return failure(found: Phrase.summary(of: value) + length)
             }
             return []
-        case .any, .absent, .all, .optional:
+        case .any, .absent, .all, .optional, .anyOf:
             return []
         default:
             return admits(value) ? [] : failure()
@@ -125,7 +131,9 @@ extension Pattern {
             if let min, length < min { return false }
             if let max, length > max { return false }
             return true
-        case .object, .array, .each, .contains, .any, .absent, .all, .optional, .nullable:
+        case .request:
+            return false
+        case .object, .array, .each, .contains, .any, .absent, .all, .anyOf, .optional, .nullable:
             return matches(value)
         }
     }

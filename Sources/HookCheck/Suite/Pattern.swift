@@ -19,6 +19,8 @@
 /// | `$any` | `true` | any value that is present |
 /// | `$absent` | `true` (or `false`: present) | nothing: the member must be missing |
 /// | `$exact` | any value | exactly that value, `$` keys and all; objects must have the same keys |
+/// | `$anyOf` | a list of patterns | a value matching at least one of them |
+/// | `$request` | a JSON pointer | in response rules only: the value at that pointer of the request sent |
 public indirect enum Pattern: Sendable, Hashable {
     /// A scalar literal (`null`, a Boolean, a number or a string).
     case literal(JSONValue)
@@ -58,6 +60,12 @@ public indirect enum Pattern: Sendable, Hashable {
     case optional(Pattern)
     /// `null`, or a value matching the pattern (shapes of array elements: a key that is `null` in some).
     case nullable(Pattern)
+    /// At least one pattern must match.
+    case anyOf([Pattern])
+    /// The value at this pointer of the request that was sent (response rules only); resolved into an
+    /// ``exact(_:)`` pattern by ``resolvingRequestReferences(in:)`` before matching. Unresolved, it matches
+    /// nothing.
+    case request(JSONPointer)
 
     /// One member of an object pattern.
     public struct Member: Sendable, Hashable {

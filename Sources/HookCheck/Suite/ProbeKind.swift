@@ -20,6 +20,9 @@ public enum ProbeKind: String, CaseIterable, Sendable, Hashable, CustomStringCon
     case replay
     /// Signed bytes that are not JSON: reject with a 4xx, never a 5xx.
     case malformedJSON = "malformed-json"
+    /// Bytes that are not JSON, without the signature or token: reject with a 4xx, never a 5xx (catches
+    /// receivers that parse before they verify, which anyone can crash).
+    case unsignedMalformedJSON = "malformed-json-unsigned"
     /// Token schemes: the token header carries a wrong token: reject.
     case wrongToken = "wrong-token"
     /// Token schemes: the token header removed: reject.
@@ -33,8 +36,17 @@ public enum ProbeKind: String, CaseIterable, Sendable, Hashable, CustomStringCon
         switch self {
         case .valid, .reformattedJSON, .unknownEvent, .replay: true
         case .badSignature, .missingSignature, .tamperedBody, .staleTimestamp, .futureTimestamp, .malformedJSON,
-            .wrongToken, .missingToken:
+            .unsignedMalformedJSON, .wrongToken, .missingToken:
             false
+        }
+    }
+
+    /// Whether the probe sends the case's own event, correctly signed and expected to be accepted, so that the
+    /// case's response rule (``Expectation/response``) applies to its answers.
+    public var answersTheCaseEvent: Bool {
+        switch self {
+        case .valid, .reformattedJSON, .replay: true
+        default: false
         }
     }
 }

@@ -100,8 +100,10 @@ public enum StarterSuite {
             return .number(text)
         case .each, .contains:
             return .array([])
-        case .all(let patterns):
+        case .all(let patterns), .anyOf(let patterns):
             return patterns.lazy.compactMap { skeleton(of: $0, now: now) }.first
+        case .request:
+            return nil
         case .absent:
             return nil
         case .optional(let pattern), .nullable(let pattern):

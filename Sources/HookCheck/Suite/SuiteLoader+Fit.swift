@@ -77,6 +77,8 @@ extension SuiteLoader {
         case .wrongToken, .missingToken:
             profile.scheme.isToken ? "it sends no token" : "it signs rather than sending a token"
         case .malformedJSON, .reformattedJSON: "it sends no body"
+        case .unsignedMalformedJSON:
+            profile.method == .get ? "it sends no body" : "it has no signature or token to leave out"
         case .valid, .unknownEvent, .replay: "unsupported"
         }
     }

@@ -169,9 +169,12 @@ extension SuiteLoader {
         var accept: StatusRule?
         var reject: StatusRule?
         var within: Double?
+        var response: ResponseRule?
 
         func applied(to base: Expectation) -> Expectation {
-            Expectation(accept: accept ?? base.accept, reject: reject ?? base.reject, within: within ?? base.within)
+            Expectation(
+                accept: accept ?? base.accept, reject: reject ?? base.reject, within: within ?? base.within,
+                response: response ?? base.response)
         }
     }
 
@@ -179,7 +182,7 @@ extension SuiteLoader {
         -> ExpectationOverride?
     {
         guard let object = reader.object(value, at: pointer) else { return nil }
-        reader.warnAboutUnknownKeys(in: object, at: pointer, known: ["accept", "reject", "within"])
+        reader.warnAboutUnknownKeys(in: object, at: pointer, known: ["accept", "reject", "within", "response"])
         var result = ExpectationOverride()
         var isValid = true
         if let value = object["accept"] {
@@ -198,7 +201,46 @@ extension SuiteLoader {
             result.within = within == 0 ? nil : within
             isValid = isValid && result.within != nil
         }
+        if let value = object["response"] {
+            result.response = readResponseRule(value, at: pointer.appending("response"), reader: &reader)
+            isValid = isValid && result.response != nil
+        }
         return isValid ? result : nil
+    }
+
+    /// `{"headers": {NAME: pattern, …}, "body": pattern}`; patterns may use `{"$request": "/pointer"}`.
+    private static func readResponseRule(_ value: JSONValue, at pointer: JSONPointer, reader: inout SuiteReader)
+        -> ResponseRule?
+    {
+        guard let object = reader.object(value, at: pointer) else { return nil }
+        reader.warnAboutUnknownKeys(in: object, at: pointer, known: ["headers", "body"])
+        var rule = ResponseRule()
+        var isValid = true
+        if let value = object["headers"] {
+            let at = pointer.appending("headers")
+            if let headers = reader.object(value, at: at) {
+                for member in headers {
+                    do {
+                        let pattern = try Pattern.compileResponseRule(member.value, at: at.appending(member.key))
+                        rule.headers.append(ResponseRule.HeaderRule(name: member.key, pattern: pattern))
+                    } catch {
+                        reader.report(error)
+                        isValid = false
+                    }
+                }
+            } else {
+                isValid = false
+            }
+        }
+        if let value = object["body"] {
+            do {
+                rule.body = try Pattern.compileResponseRule(value, at: pointer.appending("body"))
+            } catch {
+                reader.report(error)
+                isValid = false
+            }
+        }
+        return isValid ? rule : nil
     }
 
     private static func readStatusRule(_ value: JSONValue, at pointer: JSONPointer, reader: inout SuiteReader)

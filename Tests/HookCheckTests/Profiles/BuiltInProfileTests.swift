@@ -103,6 +103,7 @@ struct BuiltInProfileTests {
         #expect(
             try #require(Profile.named("documenso")).supportedProbes == [
                 .valid, .wrongToken, .missingToken, .reformattedJSON, .unknownEvent, .replay, .malformedJSON,
+                .unsignedMalformedJSON,
             ])
         #expect(
             try #require(Profile.named("ironclad-clickwrap-get")).supportedProbes == [
@@ -111,7 +112,7 @@ struct BuiltInProfileTests {
         #expect(
             try #require(Profile.named("stripe")).supportedProbes == [
                 .valid, .badSignature, .missingSignature, .tamperedBody, .staleTimestamp, .futureTimestamp,
-                .reformattedJSON, .unknownEvent, .replay, .malformedJSON,
+                .reformattedJSON, .unknownEvent, .replay, .malformedJSON, .unsignedMalformedJSON,
             ])
         #expect(try #require(Profile.named("cryptlex")).supportedProbes.contains(.staleTimestamp) == false)
         #expect(try #require(Profile.named("slack")).supportedProbes.contains(.futureTimestamp))
@@ -119,7 +120,7 @@ struct BuiltInProfileTests {
 
     @Test func futureTimestampsAreToleratedWhereTheProvidersLibrariesDo() {
         let tolerant = Profile.builtIn.filter { $0.futureTimestamps == .tolerate }.map(\.name)
-        #expect(tolerant == ["stripe", "slack"])
+        #expect(tolerant == ["stripe"])
         for profile in Profile.builtIn {
             if let policy = profile.scheme.timestampPolicy {
                 #expect(policy.future == profile.futureTimestamps, "\(profile.name)")

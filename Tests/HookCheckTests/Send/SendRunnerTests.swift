@@ -212,7 +212,7 @@ struct SendRunnerTests {
         #expect(
             skipped.map(\.check) == [
                 "bad-signature", "missing-signature", "tampered-body", "stale-timestamp",
-                "future-timestamp",
+                "future-timestamp", "malformed-json-unsigned",
             ])
         #expect(skipped.allSatisfy { $0.message.hasPrefix("clarityflow ") })
     }
