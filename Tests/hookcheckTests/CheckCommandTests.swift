@@ -42,7 +42,7 @@ struct CheckCommandTests {
         #expect(result.status == 1)
         for line in [
             "FAIL user created · signature: 2 of 3 deliveries failed (seq 1, 2)",
-            "FAIL user created · retries: 1 of 1 event failed (seq 9): seq 9: no retry after the 500",
+            "FAIL user created · retries: 1 of 1 event failed (seq 9): seq 9: answered 500, never retried",
             "FAIL invoice paid · envelope: 1 of 6 deliveries failed (seq 5): seq 5: /data: expected an object",
             "FAIL invoice paid · signature: 1 of 6 deliveries failed (seq 4): seq 4: missing header webhook-signature",
             "FAIL invoice paid · timestamp: 1 of 6 deliveries failed (seq 3): seq 3: stale timestamp",

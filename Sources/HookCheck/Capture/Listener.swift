@@ -19,6 +19,8 @@ public final class Listener: Sendable {
     public let configuration: Configuration
     /// The suites whose cases deliveries are matched against.
     public let suites: [Suite]
+    /// Each suite's routing rule, the one `check` uses.
+    private let routers: [CaseRouter]
     private let observer: @Sendable (ListenerEvent) -> Void
     private let state: Mutex<State>
     private let server = Mutex<HTTPServer?>(nil)
@@ -42,6 +44,7 @@ public final class Listener: Sendable {
         observer: @escaping @Sendable (ListenerEvent) -> Void = { _ in }
     ) {
         self.suites = suites
+        routers = suites.map(CaseRouter.init(suite:))
         self.configuration = configuration
         self.observer = observer
         state = Mutex(State(settled: suites.map { suite in suite.cases.map { _ in [] } }))
@@ -182,7 +185,8 @@ public final class Listener: Sendable {
         }
     }
 
-    /// The suite and case a request belongs to, and its identity under that suite's profile.
+    /// The suite and case a request belongs to (the first suite with a case it fits, by ``CaseRouter``'s
+    /// rule), and its identity under that suite's profile.
     private func classify(
         _ request: HTTPRequest
     ) -> (suiteIndex: Int?, caseIndex: Int?, identity: DeliveryIdentity, profile: Profile?) {
@@ -190,7 +194,8 @@ public final class Listener: Sendable {
         for (suiteIndex, suite) in suites.enumerated() {
             let envelope = suite.profile.envelope(target: request.target, body: request.body)
             if fallback == nil { fallback = (suiteIndex, envelope) }
-            if let caseIndex = suite.caseIndex(ofEnvelope: envelope, headers: request.headers) {
+            if let route = routers[suiteIndex].route(envelope: envelope, headers: request.headers), route.fits {
+                let caseIndex = route.caseIndex
                 let identity = DeliveryIdentity(
                     profile: suite.profile, envelope: envelope, headers: request.headers, body: request.body)
                 return (suiteIndex, caseIndex, identity, suite.profile)
@@ -213,7 +218,7 @@ public final class Listener: Sendable {
         if (200...299).contains(status) { return true }
         guard plan.failingAttempts == nil else { return false }
         let retries = suite.retries
-        let attempts = retries?.isExpected == false ? 1 : max(1, retries?.attempts ?? 1)
+        let attempts = retries.isExpected ? max(1, retries.attempts ?? 1) : 1
         return attempt >= attempts
     }
 

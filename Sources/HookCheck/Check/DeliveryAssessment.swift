@@ -18,8 +18,10 @@ struct DeliveryAssessment: Sendable {
 
     /// The case slot (a case index, or the suite's unmatched slot).
     var slot: Int
-    /// The matched case, if any.
+    /// The case routed to, if any: the one the delivery fits, or the closest (see ``fits``).
     var caseIndex: Int?
+    /// Whether the delivery fits its case, and so counts towards the case's `count`.
+    var fits = false
     /// The checks that passed without a warning, one bit per ``CheckName/index``.
     var passes: UInt16 = 0
     /// The checks that failed or warned, in judging order (empty for a conforming delivery).

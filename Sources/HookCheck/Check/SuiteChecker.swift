@@ -12,8 +12,10 @@ struct SuiteChecker: Sendable {
     /// Distinct events and deliveries seen per slot.
     private var events: [Int]
     private var deliveries: [Int]
-    /// Deliveries answered with a retry-asking status while the suite has no retry expectation, per slot.
-    private var unjudgedFailures: [Int]
+    /// Deliveries reported against a case they do not fit (the closest), per slot.
+    private var unfit: [Int]
+    /// When the latest delivery of the capture was received (seconds since 1970), for "never retried within".
+    private var lastReceivedAt: Double = 0
     private var identities = IdentityTable()
     /// For id profiles: the content digest of each event whose latest answer asks for a retry,
     /// mapped to its identity key (to catch a retry sent with a new id).
@@ -34,7 +36,7 @@ struct SuiteChecker: Sendable {
         tallies = Array(repeating: blank, count: slots)
         events = Array(repeating: 0, count: slots)
         deliveries = Array(repeating: 0, count: slots)
-        unjudgedFailures = Array(repeating: 0, count: slots)
+        unfit = Array(repeating: 0, count: slots)
     }
 
     // MARK: - Judging
@@ -44,7 +46,8 @@ struct SuiteChecker: Sendable {
     mutating func apply(_ verdict: DeliveryAssessment, of record: CaptureRecord) {
         let seq = record.seq
         let slot = verdict.slot
-        deliveries[slot] += 1
+        let counts = verdict.fits || slot == unmatchedSlot
+        if counts { deliveries[slot] += 1 } else { unfit[slot] += 1 }
 
         func fail(_ check: CheckName, _ message: String, expected: String? = nil, found: String? = nil) {
             tallies[slot][check.index].fail(
@@ -98,10 +101,12 @@ struct SuiteChecker: Sendable {
         }
 
         let receivedAt = record.receivedAt.timeIntervalSince1970
+        lastReceivedAt = max(lastReceivedAt, receivedAt)
         var isFirstAttempt = true
         if var existing = known {
             isFirstAttempt = false
-            if existing.isAwaitingRetry, let retries = suite.retries, retries.isExpected, !existing.isRetryJudged {
+            let retries = suite.retries
+            if existing.isAwaitingRetry, retries.isExpected, !existing.isRetryJudged {
                 let interval = receivedAt - existing.lastReceivedAt
                 let gap = Self.seconds(interval)
                 if let minimum = retries.minInterval, interval < minimum {
@@ -129,7 +134,7 @@ struct SuiteChecker: Sendable {
             existing.hadFailure = existing.hadFailure || IdentityRecord.asksForRetry(status)
             identities.store(existing, for: key)
         } else {
-            events[slot] += 1
+            if counts { events[slot] += 1 }
             identities.store(
                 IdentityRecord(
                     content: UInt32(truncatingIfNeeded: content), lastReceivedAt: receivedAt,
@@ -143,9 +148,6 @@ struct SuiteChecker: Sendable {
             } else if pendingContents[content] == key {
                 pendingContents[content] = nil
             }
-        }
-        if IdentityRecord.asksForRetry(status), suite.retries == nil {
-            unjudgedFailures[slot] += 1
         }
 
         // Timestamps: signed ones on every attempt, the event time on the first.
@@ -164,25 +166,33 @@ struct SuiteChecker: Sendable {
     /// unmatched deliveries.
     func results(extra: [CaseResult] = []) -> [CaseResult] {
         var tallies = self.tallies
-        if let retries = suite.retries {
-            for record in identities.detailedRecords where record.hadFailure && !record.isRetryJudged {
-                let slot = Int(record.slot)
-                let seq = Int(record.lastSeq)
-                let required = max(retries.attempts ?? 2, 1)
-                if !retries.isExpected || !record.isAwaitingRetry || Int(record.attempts) >= required {
-                    tallies[slot][CheckName.retries.index].pass(seq: seq, limits: options)
-                } else if record.attempts == 1 {
-                    tallies[slot][CheckName.retries.index].fail(
-                        seq: seq, "no retry after the \(record.lastStatus) answered to seq \(seq)",
-                        expected: "at least \(required) attempts", found: "1 attempt", limits: options)
-                } else {
-                    tallies[slot][CheckName.retries.index].fail(
-                        seq: seq,
-                        "\(record.attempts) attempts, the last (seq \(seq)) answered \(record.lastStatus); expected "
-                            + "at least \(required) while the answers keep failing",
-                        expected: "at least \(required) attempts", found: "\(record.attempts) attempts",
-                        limits: options)
-                }
+        let retries = suite.retries
+        for record in identities.detailedRecords where record.hadFailure && !record.isRetryJudged {
+            let slot = Int(record.slot)
+            let seq = Int(record.lastSeq)
+            let required = retries.requiredAttempts
+            if !retries.isExpected || !record.isAwaitingRetry || Int(record.attempts) >= required {
+                tallies[slot][CheckName.retries.index].pass(seq: seq, limits: options)
+            } else if record.attempts == 1 {
+                let session = Self.seconds(max(0, lastReceivedAt - record.lastReceivedAt))
+                let within =
+                    lastReceivedAt > record.lastReceivedAt
+                    ? "within the \(session) the capture went on after it" : "before the capture ended"
+                tallies[slot][CheckName.retries.index].fail(
+                    seq: seq,
+                    "answered \(record.lastStatus), never retried \(within); at-least-once "
+                        + "delivery expects a failed delivery to be retried"
+                        + (suite.retries == .atLeastOnce
+                            ? " (the suite has no \"retries\"; say {\"expect\": false} if the provider never retries)"
+                            : ""),
+                    expected: "at least \(required) attempts", found: "1 attempt", limits: options)
+            } else {
+                tallies[slot][CheckName.retries.index].fail(
+                    seq: seq,
+                    "\(record.attempts) attempts, the last (seq \(seq)) answered \(record.lastStatus); expected "
+                        + "at least \(required) while the answers keep failing",
+                    expected: "at least \(required) attempts", found: "\(record.attempts) attempts",
+                    limits: options)
             }
         }
         var results: [CaseResult] = []
@@ -192,9 +202,15 @@ struct SuiteChecker: Sendable {
             let caseName = isUnmatched ? "unmatched deliveries" : suite.cases[slot].name
             if !isUnmatched {
                 let required = suite.cases[slot].count
-                let seen =
+                var seen =
                     "seen \(events[slot]) \(events[slot] == 1 ? "time" : "times")"
-                    + " (\(deliveries[slot]) \(deliveries[slot] == 1 ? "delivery" : "deliveries"))"
+                    + " (\(deliveries[slot]) \(deliveries[slot] == 1 ? "delivery" : "deliveries")"
+                if unfit[slot] > 0 {
+                    seen +=
+                        "; \(unfit[slot]) more \(unfit[slot] == 1 ? "delivery" : "deliveries") of its event "
+                        + "fit no case and \(unfit[slot] == 1 ? "does" : "do") not count, see envelope"
+                }
+                seen += ")"
                 results.append(
                     CaseResult(
                         caseName: caseName, check: CheckName.seen.rawValue,
@@ -204,13 +220,6 @@ struct SuiteChecker: Sendable {
             }
             for check in CheckName.allCases where check != .seen && check != .records {
                 let tally = tallies[slot][check.index]
-                if check == .retries, tally.isEmpty, unjudgedFailures[slot] > 0 {
-                    results.append(
-                        CaseResult(
-                            caseName: caseName, check: check.rawValue, status: .skipped,
-                            message: "\(unjudgedFailures[slot]) deliveries were answered with a failure, but neither "
-                                + "the suite nor its profile says how the provider retries (\"retries\")"))
-                }
                 guard !tally.isEmpty else { continue }
                 results.append(tally.result(caseName: caseName, check: check))
             }

@@ -10,8 +10,8 @@ final class SuiteRules: Sendable {
     let profile: Profile
     private let options: CheckOptions
     private let verifier: SignatureVerifier?
-    let cases: SuiteCaseIndex
-    private let casePatterns: [Pattern]
+    /// The routing rule `listen` shares.
+    let cases: CaseRouter
     let timestampRules: [TimestampRule]
     private let expectedMediaType: String
     /// Whether the scheme signs the URL (an `hmac` template with `{url}`), so it must be worked out.
@@ -24,10 +24,7 @@ final class SuiteRules: Sendable {
         self.suite = suite
         profile = suite.profile
         self.options = options
-        cases = SuiteCaseIndex(suite: suite)
-        casePatterns = suite.cases.map { suiteCase in
-            suiteCase.match.map { Pattern.all([suiteCase.shape, $0]) } ?? suiteCase.shape
-        }
+        cases = CaseRouter(suite: suite)
         timestampRules = TimestampRule.rules(for: suite.profile)
         expectedMediaType = Self.mediaType(suite.profile.contentType)
         if case .hmac(let scheme) = suite.profile.scheme {
@@ -129,8 +126,10 @@ final class SuiteRules: Sendable {
         let isQuery = profile.method == .get && record.method == "GET"
         let envelope = envelope(of: record, parsed: parsed)
         let event = profile.eventType(in: envelope, headers: record.headers)
-        let caseIndex = cases.caseIndex(event: event, body: envelope)
+        let route = cases.route(event: event, envelope: envelope)
+        let caseIndex = route?.caseIndex
         var verdict = DeliveryAssessment(slot: caseIndex ?? unmatchedSlot, caseIndex: caseIndex)
+        verdict.fits = route?.fits ?? false
 
         // Method and content type.
         if record.method == profile.method.rawValue {
@@ -161,13 +160,18 @@ final class SuiteRules: Sendable {
             }
         }
 
-        // Envelope: the profile's rules, the case's shape and its match.
+        // Envelope: the profile's rules, the case's shape and its match (worked out by the routing).
         if let envelope {
             var mismatches = profile.envelope.match(envelope)
-            if let caseIndex { mismatches += casePatterns[caseIndex].match(envelope) }
+            if let route { mismatches += route.mismatches }
             if let first = mismatches.first {
                 var message = mismatches.prefix(2).map(\.description).joined(separator: "; ")
                 if mismatches.count > 2 { message += " (\(mismatches.count - 2) more)" }
+                if let route, !route.fits {
+                    message +=
+                        "; so it fits no case of event \(JSONWriter.quoted(event ?? "")) and does not count "
+                        + "towards \(JSONWriter.quoted(suite.cases[route.caseIndex].name)), the closest"
+                }
                 verdict.fail(.envelope, message, expected: first.expected, found: first.found)
             } else {
                 verdict.pass(.envelope)
@@ -185,7 +189,10 @@ final class SuiteRules: Sendable {
                 verdict.pass(.event, warning: "event type \(JSONWriter.quoted(event)) is not one the profile knows")
             }
             if caseIndex == nil {
-                let message = "event type \(JSONWriter.quoted(event)) matches no case of the suite"
+                let subEvent = cases.subEvent(of: envelope, event: event).map {
+                    " (sub-event \(JSONWriter.quoted($0)))"
+                }
+                let message = "event type \(JSONWriter.quoted(event))\(subEvent ?? "") matches no case of the suite"
                 if suite.isStrict {
                     verdict.fail(.unmatched, message)
                 } else {

@@ -1,7 +1,7 @@
 import HookHTTP
 
 /// Turns captured deliveries into a suite `run` can send (`hookcheck replay`): one case per capture, named
-/// after the suite case it belongs to and its sequence number (`payment_intent.succeeded #3`), whose body is
+/// after the suite case it belongs to (by ``CaseRouter``, the rule `check` uses) and its sequence number (`payment_intent.succeeded #3`), whose body is
 /// the captured bytes and whose headers are the captured ones, less the auth, id and timestamp headers the
 /// profile makes afresh and the framing headers the client writes.
 public enum CaptureReplay {
@@ -35,6 +35,7 @@ public enum CaptureReplay {
         for source in [profile.id, profile.timestamp] {
             if case .header(let name) = source { dropped.insert(name.lowercased()) }
         }
+        let router = CaseRouter(suite: suite)
         var cases: [SuiteCase] = []
         var skipped: [String] = []
         for record in records {
@@ -54,17 +55,18 @@ public enum CaptureReplay {
                 skipped.append("seq \(record.seq): no event type at \(profile.event)")
                 continue
             }
-            guard let match = caseOf(body: body, event: event, headers: record.headers, in: suite) else {
+            guard let route = router.route(event: event, envelope: body) else {
                 skipped.append("seq \(record.seq): no case of \(Phrase.quoted(event)) in suite '\(suite.name)'")
                 continue
             }
+            let match = suite.cases[route.caseIndex]
             var headers = HTTPHeaders()
             for field in record.headers where !dropped.contains(field.name.lowercased()) {
                 headers.add(name: field.name, value: field.value)
             }
             var replayed = SuiteCase(
                 name: "\(match.name) #\(record.seq)", body: body, headers: headers, match: match.match,
-                expect: match.expect)
+                expect: match.expect, pins: [.id, .timestamp])
             if profile.method == .post { replayed.rawBody = record.body }
             cases.append(replayed)
         }
@@ -72,17 +74,5 @@ public enum CaptureReplay {
         replay.cases = cases
         replay.probes = probes
         return Outcome(suite: replay, skipped: skipped)
-    }
-
-    /// The case a captured delivery of `event` belongs to: the first case of that event (and sub-event) whose
-    /// `match` it fits, else the first of that event.
-    static func caseOf(body: JSONValue, event: String, headers: HTTPHeaders, in suite: Suite) -> SuiteCase? {
-        let profile = suite.profile
-        let sub = profile.subEventName(of: body, event: event)
-        let sameEvent = suite.cases.filter { candidate in
-            guard profile.eventType(in: candidate.body, headers: candidate.headers) == event else { return false }
-            return profile.subEventName(of: candidate.body, event: event) == sub
-        }
-        return sameEvent.first { $0.match?.matches(body) ?? true } ?? sameEvent.first
     }
 }

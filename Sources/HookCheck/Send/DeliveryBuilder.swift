@@ -4,8 +4,12 @@ import HookHTTP
 /// Builds the exact deliveries `run` sends: for a suite case, a probe and a target URL, the method, URL,
 /// ordered headers and body bytes, signed by the profile's scheme over exactly those bytes.
 ///
-/// The profile fills the id and timestamp when the case leaves them out (a fresh UUID; the current time in
-/// the profile's exact format), and always when they live in headers the case does not set.
+/// Every delivery gets a fresh id and the sending time, where the profile keeps them (a body field or a
+/// header), so that a receiver that deduplicates by id judges each probe on its own; only the second copy
+/// of `replay` repeats the first. An id or timestamp the case gives is refreshed in its own style
+/// (``FreshID``, ``FreshTimestamp``: `evt_` and seven fractional digits stay); one the case leaves out is
+/// filled in (a UUID; the time in the profile's format). A case's `pin` keeps its example's value instead.
+/// Only `stale-timestamp` and `future-timestamp` move the time, by ``timestampSkew``, pinned or not.
 public struct DeliveryBuilder: Sendable {
     /// How far the stale and future probes move the signed timestamp, in seconds.
     public static let timestampSkew = 600
@@ -91,14 +95,15 @@ public struct DeliveryBuilder: Sendable {
         }
         for field in suiteCase.headers { headers.replaceOrAdd(name: field.name, value: field.value) }
 
-        let id = fillID(body: &body, headers: &headers)
+        let id = fillID(body: &body, headers: &headers, pinned: suiteCase.pins.contains(.id))
         let skew: Int
         switch probe {
         case .staleTimestamp: skew = -Self.timestampSkew
         case .futureTimestamp: skew = Self.timestampSkew
         default: skew = 0
         }
-        let timestamp = fillTimestamp(body: &body, headers: &headers, skew: skew, forced: skew != 0)
+        let timestamp = fillTimestamp(
+            body: &body, headers: &headers, skew: skew, pinned: skew == 0 && suiteCase.pins.contains(.timestamp))
         if probe == .unknownEvent {
             let event = profile.eventType(in: body, headers: headers)
             let target = profile.unknownEventTarget(for: event)
@@ -146,43 +151,49 @@ public struct DeliveryBuilder: Sendable {
         return Delivery(method: profile.method.rawValue, url: url, headers: headers, body: bytes)
     }
 
-    /// The id sent: the case's (body field or header), else a fresh one written where the profile keeps it.
-    private func fillID(body: inout JSONValue, headers: inout HTTPHeaders) -> String? {
+    /// The id sent: a fresh one in the style of the case's (body field or header), or a fresh UUID where
+    /// the case has none, written where the profile keeps it; the case's own when `pinned`.
+    private func fillID(body: inout JSONValue, headers: inout HTTPHeaders, pinned: Bool) -> String? {
         switch profile.id {
         case .none:
             return nil
         case .pointer(let pointer):
-            if let existing = profile.id.text(in: body, headers: headers) { return existing }
-            let id = makeID()
-            body = FieldSource.pointer(pointer).writing(.string(id), into: body)
-            return id
+            let existing = pointer.resolve(in: body)
+            if pinned, let text = profile.id.text(in: body, headers: headers) { return text }
+            let id = existing.map { FreshID.like($0, seed: makeID()) } ?? .string(makeID())
+            body = FieldSource.pointer(pointer).writing(id, into: body)
+            return id.stringValue ?? id.numberText
         case .header(let name):
-            if let existing = headers[name] { return existing }
-            let id = makeID()
-            headers.add(name: name, value: id)
+            if pinned, let existing = headers[name] { return existing }
+            let id = headers[name].map { FreshID.like($0, seed: makeID()) } ?? makeID()
+            headers.replaceOrAdd(name: name, value: id)
             return id
         case .headerParameter:
             return makeID()
         }
     }
 
-    /// The timestamp sent: the case's when it has one and `forced` is false, else the clock moved by `skew`
-    /// seconds, in the profile's format, written where the profile keeps it (a header parameter is written
-    /// by the scheme when it signs).
-    private func fillTimestamp(body: inout JSONValue, headers: inout HTTPHeaders, skew: Int, forced: Bool) -> String? {
-        let fresh = profile.formatTimestamp(now().addingTimeInterval(TimeInterval(skew)))
+    /// The timestamp sent: the clock moved by `skew` seconds, written like the case's value (its precision
+    /// and offset) or, where the case has none, in the profile's format, where the profile keeps it (a header
+    /// parameter is written by the scheme when it signs); the case's own when `pinned`.
+    private func fillTimestamp(body: inout JSONValue, headers: inout HTTPHeaders, skew: Int, pinned: Bool) -> String? {
+        let date = now().addingTimeInterval(TimeInterval(skew))
+        let fresh = profile.formatTimestamp(date)
         switch profile.timestamp {
         case .none:
             return nil
         case .pointer(let pointer):
-            if !forced, let existing = profile.timestamp.text(in: body, headers: headers) { return existing }
-            let value: JSONValue = profile.timestampFormat == .unixSeconds ? .number(fresh) : .string(fresh)
+            if pinned, let existing = profile.timestamp.text(in: body, headers: headers) { return existing }
+            let value =
+                pointer.resolve(in: body).flatMap { FreshTimestamp.value(like: $0, at: date) }
+                ?? (profile.timestampFormat == .unixSeconds ? .number(fresh) : .string(fresh))
             body = FieldSource.pointer(pointer).writing(value, into: body)
-            return fresh
+            return value.stringValue ?? value.numberText
         case .header(let name):
-            if !forced, let existing = headers[name] { return existing }
-            headers.replaceOrAdd(name: name, value: fresh)
-            return fresh
+            if pinned, let existing = headers[name] { return existing }
+            let value = headers[name].flatMap { FreshTimestamp.text(like: $0, at: date) } ?? fresh
+            headers.replaceOrAdd(name: name, value: value)
+            return value
         case .headerParameter:
             return fresh
         }

@@ -186,33 +186,4 @@ extension Pattern {
         if let min = bounds["min"], let max = bounds["max"], min > max { throw invalid("min no greater than max") }
         return .length(min: bounds["min"], max: bounds["max"])
     }
-
-    // MARK: - Shapes
-
-    /// The shape of an example value: the pattern `check` applies to a captured body using a case's body.
-    ///
-    /// An object requires the example's keys (extra keys are allowed), each with a value of the same shape;
-    /// a string, number or Boolean requires that JSON type; `null` requires only that the member is present
-    /// (examples show `null` where real deliveries may carry a value); an array requires an array whose every
-    /// element has the shape of the example's first element (or, when the example's elements differ in
-    /// type, one of their types); an empty array requires any array.
-    public static func shape(of example: JSONValue) -> Pattern {
-        switch example {
-        case .null: return .any
-        case .bool: return .type([.boolean])
-        case .number: return .type([.number])
-        case .string: return .type([.string])
-        case .object(let object):
-            return .object(object.map { Member(key: $0.key, pattern: shape(of: $0.value)) })
-        case .array(let elements):
-            guard let first = elements.first else { return .type([.array]) }
-            let typeNames = elements.map(\.typeName)
-            if typeNames.allSatisfy({ $0 == first.typeName }) { return .each(shape(of: first)) }
-            var types: [JSONType] = []
-            for name in typeNames {
-                if let type = JSONType(rawValue: name), !types.contains(type) { types.append(type) }
-            }
-            return .each(.type(types))
-        }
-    }
 }

@@ -42,6 +42,10 @@ extension Pattern: CustomStringConvertible {
             return "no value (the member must be absent)"
         case .all(let patterns):
             return patterns.map(\.description).joined(separator: " and ")
+        case .optional(let pattern):
+            return "\(pattern) (or no value)"
+        case .nullable(let pattern):
+            return "\(pattern) or null"
         case .anyOf(let patterns):
             return patterns.map(\.description).joined(separator: ", or ")
         case .request(let pointer):

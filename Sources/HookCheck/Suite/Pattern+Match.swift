@@ -16,6 +16,8 @@ extension Pattern {
             return value == nil
         case .all(let patterns):
             return patterns.allSatisfy { $0.matches(value) }
+        case .optional(let pattern):
+            return value == nil || pattern.matches(value)
         case .anyOf(let patterns):
             return patterns.contains { $0.matches(value) }
         default:
@@ -23,6 +25,8 @@ extension Pattern {
         }
         guard let value else { return false }
         switch self {
+        case .nullable(let pattern):
+            return value == .null || pattern.matches(value)
         case .object(let members):
             guard let object = value.objectValue else { return false }
             return members.allSatisfy { $0.pattern.matches(object[$0.key]) }
@@ -38,7 +42,7 @@ extension Pattern {
             }
             guard let elements = value.arrayValue else { return false }
             return elements.contains { pattern.matches($0) }
-        case .any, .absent, .all, .anyOf:
+        case .any, .absent, .all, .optional, .anyOf:
             return true
         case .request:
             return false
@@ -57,6 +61,8 @@ extension Pattern {
             return value == nil ? [] : failure()
         case .all(let patterns):
             return patterns.flatMap { $0.match(value, at: pointer) }
+        case .optional(let pattern):
+            return value == nil ? [] : pattern.match(value, at: pointer)
         case .anyOf:
             return failure()
         default:
@@ -64,6 +70,13 @@ extension Pattern {
         }
         guard let value else { return failure() }
         switch self {
+        case .nullable(let pattern):
+            guard value != .null else { return [] }
+            // Deeper mismatches keep their own wording; one at this value also admits null.
+            return pattern.match(value, at: pointer).map { mismatch in
+                guard mismatch.pointer == pointer else { return mismatch }
+                return Mismatch(pointer: pointer, expected: description, found: mismatch.found)
+            }
         case .object(let members):
             guard let object = value.objectValue else { return failure() }
             return members.flatMap { $0.pattern.match(object[$0.key], at: pointer.appending($0.key)) }
@@ -85,7 +98,7 @@ extension Pattern {
                 return failure(found: Phrase.summary(of: value) + length)
             }
             return []
-        case .any, .absent, .all, .anyOf:
+        case .any, .absent, .all, .optional, .anyOf:
             return []
         default:
             return admits(value) ? [] : failure()
@@ -120,7 +133,7 @@ extension Pattern {
             return true
         case .request:
             return false
-        case .object, .array, .each, .contains, .any, .absent, .all, .anyOf:
+        case .object, .array, .each, .contains, .any, .absent, .all, .anyOf, .optional, .nullable:
             return matches(value)
         }
     }

@@ -20,6 +20,10 @@ extension Pattern {
             return .all(patterns.map { $0.resolvingRequestReferences(in: request) })
         case .anyOf(let patterns):
             return .anyOf(patterns.map { $0.resolvingRequestReferences(in: request) })
+        case .optional(let pattern):
+            return .optional(pattern.resolvingRequestReferences(in: request))
+        case .nullable(let pattern):
+            return .nullable(pattern.resolvingRequestReferences(in: request))
         case .literal, .type, .format, .regex, .oneOf, .minimum, .maximum, .length, .any, .absent, .exact:
             return self
         }
@@ -31,7 +35,8 @@ extension Pattern {
         case .request: true
         case .object(let members): members.contains { $0.pattern.refersToRequest }
         case .array(let patterns), .all(let patterns), .anyOf(let patterns): patterns.contains { $0.refersToRequest }
-        case .each(let pattern), .contains(let pattern): pattern.refersToRequest
+        case .each(let pattern), .contains(let pattern), .optional(let pattern), .nullable(let pattern):
+            pattern.refersToRequest
         case .literal, .type, .format, .regex, .oneOf, .minimum, .maximum, .length, .any, .absent, .exact: false
         }
     }

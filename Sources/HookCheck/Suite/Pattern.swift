@@ -55,6 +55,11 @@ public indirect enum Pattern: Sendable, Hashable {
     case exact(JSONValue)
     /// Every pattern must match.
     case all([Pattern])
+    /// The member may be missing; when present, its value must match the pattern (shapes of array
+    /// elements: a key only some elements have).
+    case optional(Pattern)
+    /// `null`, or a value matching the pattern (shapes of array elements: a key that is `null` in some).
+    case nullable(Pattern)
     /// At least one pattern must match.
     case anyOf([Pattern])
     /// The value at this pointer of the request that was sent (response rules only); resolved into an

@@ -20,4 +20,12 @@ public struct RetryExpectation: Sendable, Hashable {
 
     /// The provider does not retry.
     public static let none = RetryExpectation(isExpected: false)
+
+    /// What `check` expects when neither the suite nor its profile says how the provider retries: at-least-once
+    /// delivery, so a delivery answered with a failure is retried at least once (two attempts), at any interval.
+    public static let atLeastOnce = RetryExpectation(isExpected: true)
+
+    /// The least number of attempts, first try included, a sender must make while the answers keep failing
+    /// (`attempts`, default 2).
+    public var requiredAttempts: Int { max(attempts ?? 2, 1) }
 }

@@ -106,6 +106,8 @@ public enum StarterSuite {
             return nil
         case .absent:
             return nil
+        case .optional(let pattern), .nullable(let pattern):
+            return skeleton(of: pattern, now: now)
         case .regex(let rule):
             return .string(literalPrefix(of: rule.source))
         case .length, .any:

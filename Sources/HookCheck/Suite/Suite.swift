@@ -21,8 +21,10 @@ public struct Suite: Sendable, Hashable {
     public var probes: [ProbeKind]
     /// The cases, in file order (at least one).
     public var cases: [SuiteCase]
-    /// The retry behaviour `check` expects: the suite's `retries`, else the profile's.
-    public var retries: RetryExpectation?
+    /// The retry behaviour `check` expects: the suite's `retries`, else the profile's, else
+    /// ``RetryExpectation/atLeastOnce``: a delivery answered with a failure must be retried, as
+    /// at-least-once delivery promises, unless the suite says `"retries": {"expect": false}`.
+    public var retries: RetryExpectation
     /// Whether `check` fails (rather than warns about) event types the profile does not list.
     public var isStrict: Bool
     /// The warnings found while loading.
@@ -42,7 +44,7 @@ public struct Suite: Sendable, Hashable {
         self.expect = expect
         self.probes = probes ?? profile.supportedProbes
         self.cases = cases
-        self.retries = retries ?? profile.retries
+        self.retries = retries ?? profile.retries ?? .atLeastOnce
         self.isStrict = isStrict
         self.warnings = warnings
     }

@@ -4,8 +4,8 @@ import HookHTTP
 public struct SuiteCase: Sendable, Hashable {
     /// The case's name, unique in its suite.
     public var name: String
-    /// The example body. `run` sends it (compactly serialised, id and timestamp filled in by the
-    /// profile); `check` uses its ``shape``.
+    /// The example body. `run` sends it compactly serialised, with a fresh id and the sending time in the
+    /// profile's id and timestamp fields (unless ``pins`` holds them); `check` uses its ``shape``.
     public var body: JSONValue
     /// Extra or overriding request headers, in order (e.g. `X-GitHub-Event: push`).
     public var headers: HTTPHeaders
@@ -18,11 +18,23 @@ public struct SuiteCase: Sendable, Hashable {
     /// Exact body bytes the `valid` probe sends instead of encoding ``body`` (a captured delivery that
     /// `replay` resends byte for byte; the profile then fills nothing in the body).
     public var rawBody: [UInt8]?
+    /// The profile fields `run` sends exactly as the example has them (`"pin": ["id", "timestamp"]`),
+    /// instead of a fresh id per delivery and the sending time.
+    public var pins: Set<PinnedField>
+
+    /// A field of the profile that a case can pin to its example's value.
+    public enum PinnedField: String, Sendable, Hashable, CaseIterable {
+        /// The delivery id (a body field or a header): every delivery of the case carries the example's.
+        case id
+        /// The timestamp (a body field or a header): sent as written, except by the stale- and
+        /// future-timestamp probes, which move it on purpose.
+        case timestamp
+    }
 
     /// Creates a case.
     public init(
         name: String, body: JSONValue, headers: HTTPHeaders = [], match: Pattern? = nil,
-        expect: Expectation = .standard, count: Int = 1
+        expect: Expectation = .standard, count: Int = 1, pins: Set<PinnedField> = []
     ) {
         self.name = name
         self.body = body
@@ -30,6 +42,7 @@ public struct SuiteCase: Sendable, Hashable {
         self.match = match
         self.expect = expect
         self.count = count
+        self.pins = pins
     }
 
     /// The body as a shape: same keys with the same JSON types, extra keys allowed.

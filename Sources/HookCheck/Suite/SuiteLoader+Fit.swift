@@ -12,22 +12,35 @@ extension SuiteLoader {
                     at: probePointer(probe, index: index, in: reader))
             }
         }
+        let router = CaseRouter(suite: suite)
         for (index, suiteCase) in suite.cases.enumerated() {
             let casePointer = JSONPointer(tokens: ["cases", String(index)])
             let bodyPointer = casePointer.appending("body")
-            for mismatch in profile.envelope.match(suiteCase.body, at: bodyPointer) {
+            // What a receiver gets of the body: itself, or for GET profiles the query's string fields.
+            let delivered =
+                profile.method == .get
+                ? Profile.envelope(fromQuery: Profile.queryString(for: suiteCase.body)) : suiteCase.body
+            for mismatch in profile.envelope.match(delivered, at: bodyPointer) {
                 reader.warning(
                     "body does not match profile \(Phrase.quoted(profile.name))'s envelope: expected "
                         + "\(mismatch.expected), found \(mismatch.found)", at: mismatch.pointer)
             }
             if let match = suiteCase.match {
-                for mismatch in match.match(suiteCase.body, at: bodyPointer) {
+                for mismatch in match.match(delivered, at: bodyPointer) {
                     reader.warning(
                         "the case's own body does not match its \"match\": expected \(mismatch.expected), "
                             + "found \(mismatch.found)", at: mismatch.pointer)
                 }
             }
             checkEvent(of: suiteCase, at: casePointer, profile: profile, reader: &reader)
+            if let route = router.route(envelope: delivered, headers: suiteCase.headers), route.fits,
+                route.caseIndex != index
+            {
+                reader.warning(
+                    "a delivery of this case's own body belongs to case "
+                        + "\(Phrase.quoted(suite.cases[route.caseIndex].name)), the first of its event it fits, so this "
+                        + "case is never seen; give the cases a \"match\" that tells them apart", at: casePointer)
+            }
         }
     }
 

@@ -8,7 +8,7 @@ extension SuiteLoader {
         "strict",
     ]
     /// The keys a case object may have.
-    static let caseKeys = ["name", "description", "body", "headers", "match", "expect", "count"]
+    static let caseKeys = ["name", "description", "body", "headers", "match", "expect", "count", "pin"]
 
     /// Reads the whole suite; `nil` when something required could not be read.
     static func readSuite(_ reader: inout SuiteReader, file: URL?) -> Suite? {
@@ -359,8 +359,48 @@ extension SuiteLoader {
                 isValid = false
             }
         }
+        var pins: Set<SuiteCase.PinnedField> = []
+        if let value = object["pin"] {
+            if let parsed = readPins(value, at: pointer.appending("pin"), reader: &reader) {
+                pins = parsed
+            } else {
+                isValid = false
+            }
+        }
         guard isValid, let name, let body else { return nil }
-        return SuiteCase(name: name, body: body, headers: headers, match: match, expect: expect, count: count)
+        return SuiteCase(
+            name: name, body: body, headers: headers, match: match, expect: expect, count: count, pins: pins)
+    }
+
+    /// Reads a case's `pin`: a list of `"id"` and `"timestamp"`.
+    private static func readPins(
+        _ value: JSONValue, at pointer: JSONPointer, reader: inout SuiteReader
+    ) -> Set<SuiteCase.PinnedField>? {
+        guard let elements = value.arrayValue else {
+            reader.error(
+                "expected an array of field names (\"id\", \"timestamp\"), found \(Phrase.summary(of: value))",
+                at: pointer)
+            return nil
+        }
+        var pins: Set<SuiteCase.PinnedField> = []
+        var isValid = true
+        let names = SuiteCase.PinnedField.allCases.map(\.rawValue)
+        for (index, element) in elements.enumerated() {
+            let elementPointer = pointer.appending(index: index)
+            guard let text = reader.string(element, at: elementPointer) else {
+                isValid = false
+                continue
+            }
+            guard let field = SuiteCase.PinnedField(rawValue: text) else {
+                reader.error(
+                    "unknown field \(Phrase.quoted(text)) to pin; expected \"id\" or \"timestamp\""
+                        + Phrase.didYouMean(text, among: names), at: elementPointer)
+                isValid = false
+                continue
+            }
+            pins.insert(field)
+        }
+        return isValid ? pins : nil
     }
 
     /// Reads an object of header names to string values, in order (also used by inline profiles).

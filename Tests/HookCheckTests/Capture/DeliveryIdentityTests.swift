@@ -41,21 +41,6 @@ import Testing
         #expect(empty == .bodyHash("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"))
     }
 
-    @Test func caseOfADeliveryNeedsItsEventAndMatch() throws {
-        let text = """
-            {"suite": "s", "profile": "standard-webhooks",
-             "cases": [
-               {"name": "big", "body": {"type": "paid", "data": {"n": 1}}, "match": {"data": {"n": {"$min": 100}}}},
-               {"name": "any", "body": {"type": "paid", "data": {"n": 1}}}
-             ]}
-            """
-        let suite = try #require(SuiteLoader.load(bytes: Array(text.utf8), path: "s.json").suite)
-        #expect(suite.caseIndex(ofEnvelope: json(#"{"type":"paid","data":{"n":500}}"#), headers: []) == 0)
-        #expect(suite.caseIndex(ofEnvelope: json(#"{"type":"paid","data":{"n":5}}"#), headers: []) == 1)
-        #expect(suite.caseIndex(ofEnvelope: json(#"{"type":"refunded"}"#), headers: []) == nil)
-        #expect(suite.caseIndex(ofEnvelope: nil, headers: []) == nil)
-    }
-
     @Test func getProfilesReadTheEnvelopeFromTheQuery() throws {
         let profile = try #require(Profile.named("ironclad-clickwrap-get"))
         let envelope = profile.envelope(target: "/hooks?event_type=activity_agreed&id=7", body: [])

@@ -1,7 +1,20 @@
 import Foundation
 import HookCheck
 import HookHTTP
+import Synchronization
 import Testing
+
+/// Distinct seeds for fresh ids, from any thread.
+final class SeedCounter: Sendable {
+    private let value = Mutex(0)
+
+    func next() -> Int {
+        value.withLock { value in
+            value += 1
+            return value
+        }
+    }
+}
 
 /// A fixed clock and id source, and a verification helper over exactly the bytes a delivery carries.
 enum BuilderFixture {
@@ -194,7 +207,7 @@ struct DeliveryBuilderTests {
         #expect(body["occurred_at"]?.stringValue?.hasSuffix("+00:00") == true)
     }
 
-    @Test func idAndTimestampInTheCaseBodyAreKept() throws {
+    @Test func idAndTimestampInTheCaseBodyAreRefreshedInTheirOwnStyle() throws {
         let profile = try #require(Profile.named("iinked-sign"))
         let body = JSONValue.object(
             JSONObject([
@@ -203,7 +216,60 @@ struct DeliveryBuilderTests {
             ]))
         let delivery = try Fixture.builder(profile).deliveries(
             for: SuiteCase(name: "c", body: body), probe: .valid, target: Fixture.target)[0]
+        let sent = try JSONParser.parse(delivery.body)
+        let id = try #require(sent["eventId"]?.stringValue)
+        #expect(id != "c3a1c0de-0000-4000-8000-000000000001")
+        #expect(try Pattern.compile(SuiteFixtures.json(#"{"$format": "uuid"}"#)).matches(.string(id)))
+        // The sending time, with the example's seven fractional digits and Z.
+        #expect(sent["eventTime"] == .string("2024-11-19T07:06:40.0000000Z"))
+        #expect(Fixture.verify(delivery, profile: profile) == .valid)
+    }
+
+    @Test func pinnedFieldsAreSentAsWrittenExceptByTheTimestampProbes() throws {
+        let profile = try #require(Profile.named("iinked-sign"))
+        let body = JSONValue.object(
+            JSONObject([
+                ("action", .string("package_add")), ("eventId", .string("c3a1c0de-0000-4000-8000-000000000001")),
+                ("eventTime", .string("2021-01-02T03:04:05.1234567Z")),
+            ]))
+        let pinned = SuiteCase(name: "c", body: body, pins: [.id, .timestamp])
+        let builder = Fixture.builder(profile)
+        let delivery = try builder.deliveries(for: pinned, probe: .valid, target: Fixture.target)[0]
         #expect(delivery.body == Array(JSONWriter.compact(body).utf8))
+        // A pinned signed timestamp still moves for the timestamp probes.
+        let webhooks = try #require(Profile.named("standard-webhooks"))
+        let header = SuiteCase(
+            name: "c", body: .object(JSONObject([("type", .string("user.created"))])),
+            headers: [("webhook-timestamp", "1600000000")], pins: [.timestamp])
+        let headerBuilder = Fixture.builder(webhooks)
+        let valid = try headerBuilder.deliveries(for: header, probe: .valid, target: Fixture.target)[0]
+        #expect(valid.headers.values(for: "webhook-timestamp") == ["1600000000"])
+        let stale = try headerBuilder.deliveries(for: header, probe: .staleTimestamp, target: Fixture.target)[0]
+        #expect(stale.headers.values(for: "webhook-timestamp") == ["1731999400"], "moved 600 s back from now")
+    }
+
+    @Test func everyDeliveryGetsAFreshIdExceptReplaysSecondCopy() throws {
+        let counter = SeedCounter()
+        for name in ["stripe", "standard-webhooks", "github", "shopify", "clarityflow"] {
+            let profile = try #require(Profile.named(name))
+            let suite = try #require(Fixture.bundledSuites.first { $0.profile.name == name })
+            let builder = DeliveryBuilder(
+                profile: profile, secret: Fixture.secret(for: profile), now: { Fixture.now },
+                makeID: { "seed-\(counter.next())" })
+            var ids: [String] = []
+            for probe in profile.supportedProbes where profile.skipReason(for: probe) == nil {
+                let deliveries = try builder.deliveries(for: suite.cases[0], probe: probe, target: Fixture.target)
+                let sent = deliveries.map { profile.id(in: try? JSONParser.parse($0.body), headers: $0.headers) }
+                if probe == .replay {
+                    #expect(sent.count == 2 && sent[0] == sent[1], "\(name): replay repeats its id")
+                }
+                if probe != .malformedJSON, let id = sent[0] { ids.append(id) }
+            }
+            #expect(Set(ids).count == ids.count, "\(name): \(ids)")
+            #expect(ids.count >= 4, "\(name)")
+            let example = profile.id(in: suite.cases[0].body, headers: suite.cases[0].headers)
+            #expect(example.map { !ids.contains($0) } ?? true, "\(name): the example's id is never sent")
+        }
     }
 
     @Test func headerIdsAndTimestampsAreFreshUnlessTheCaseSetsThem() throws {
@@ -213,9 +279,19 @@ struct DeliveryBuilderTests {
         let fresh = try builder.deliveries(for: SuiteCase(name: "c", body: body), probe: .valid, target: Fixture.target)
         #expect(fresh[0].headers["webhook-id"] == "fresh-id-1")
         #expect(fresh[0].headers["webhook-timestamp"] == "1732000000")
-        let given = SuiteCase(name: "c", body: body, headers: [("webhook-id", "msg_given")])
-        let kept = try builder.deliveries(for: given, probe: .valid, target: Fixture.target)[0]
-        #expect(kept.headers.values(for: "webhook-id") == ["msg_given"])
+        let given = SuiteCase(
+            name: "c", body: body, headers: [("webhook-id", "msg_2f9Kq81"), ("webhook-timestamp", "1600000000")])
+        let refreshed = try builder.deliveries(for: given, probe: .valid, target: Fixture.target)[0]
+        let id = try #require(refreshed.headers.values(for: "webhook-id").first)
+        #expect(refreshed.headers.values(for: "webhook-id").count == 1)
+        #expect(id != "msg_2f9Kq81" && id.hasPrefix("msg_") && id.count == "msg_2f9Kq81".count)
+        #expect(refreshed.headers.values(for: "webhook-timestamp") == ["1732000000"])
+        #expect(Fixture.verify(refreshed, profile: profile) == .valid)
+        var pinned = given
+        pinned.pins = [.id]
+        let kept = try builder.deliveries(for: pinned, probe: .valid, target: Fixture.target)[0]
+        #expect(kept.headers.values(for: "webhook-id") == ["msg_2f9Kq81"])
+        #expect(kept.headers.values(for: "webhook-timestamp") == ["1732000000"])
         #expect(Fixture.verify(kept, profile: profile) == .valid)
     }
 
@@ -239,7 +315,8 @@ struct DeliveryBuilderTests {
                 ("created_time", .string("2024-01-01T00:00:00.000Z")), ("custom_data", .object(JSONObject())),
             ]))
         let delivery = try Fixture.builder(profile).deliveries(
-            for: SuiteCase(name: "c", body: body), probe: .valid, target: "http://127.0.0.1:1/get?k=v")[0]
+            for: SuiteCase(name: "c", body: body, pins: [.id, .timestamp]), probe: .valid,
+            target: "http://127.0.0.1:1/get?k=v")[0]
         #expect(delivery.method == "GET")
         #expect(
             delivery.url
