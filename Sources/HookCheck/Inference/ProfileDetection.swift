@@ -3,15 +3,28 @@ import HookHTTP
 /// Works out which built-in profile sent a set of captured deliveries, from the headers that name each
 /// provider's scheme (`Stripe-Signature`, `X-Hub-Signature-256`, `webhook-signature`, …).
 public enum ProfileDetection {
-    /// The built-in profiles whose scheme headers `headers` carries, most specific first (a Standard
-    /// Webhooks delivery is not also taken for another provider's).
+    /// The built-in profiles whose signature header `headers` carries, the one with most of its own headers
+    /// present first: a Standard Webhooks delivery (`webhook-signature`, `webhook-id`, `webhook-timestamp`)
+    /// is not taken for Cryptlex's, whose `Webhook-Signature` has the same name.
     public static func candidates(for headers: HTTPHeaders, method: String) -> [Profile] {
-        Profile.builtIn.filter { profile in
+        let matching = Profile.builtIn.filter { profile in
             guard let header = profile.scheme.authenticationHeaders.first, headers.contains(header) else {
                 return false
             }
             return profile.method.rawValue == method.uppercased()
         }
+        func score(_ profile: Profile) -> Int {
+            var names = profile.scheme.authenticationHeaders
+            if let header = profile.scheme.timestampHeader { names.append(header) }
+            for source in [profile.id, profile.event, profile.timestamp] {
+                if case .header(let name) = source { names.append(name) }
+            }
+            return Set(names.map { $0.lowercased() }).filter { headers.contains($0) }.count
+        }
+        return matching.enumerated().sorted { lhs, rhs in
+            let (left, right) = (score(lhs.element), score(rhs.element))
+            return left != right ? left > right : lhs.offset < rhs.offset
+        }.map(\.element)
     }
 
     /// The one profile that sent every record.
