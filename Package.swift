@@ -17,7 +17,9 @@ let package = Package(
     dependencies: [],
     targets: [
         .target(name: "HookHTTP", swiftSettings: settings),
-        .target(name: "HookCheck", dependencies: ["HookHTTP"], swiftSettings: settings),
+        // SHA-256 on the CPU's SHA instructions, chosen at run time; HookCheck's own C, no flags needed.
+        .target(name: "CHookCrypto"),
+        .target(name: "HookCheck", dependencies: ["HookHTTP", "CHookCrypto"], swiftSettings: settings),
         .executableTarget(name: "hookcheck", dependencies: ["HookCheck"], swiftSettings: settings),
         .executableTarget(
             name: "hookbench", dependencies: ["HookHTTP", "HookCheck"], path: "Benchmarks/hookbench",

@@ -8,8 +8,27 @@ protocol BlockCompression {
     static var scheduleCount: Int { get }
     /// Compresses one 64-byte block into `state`, using `schedule` (`scheduleCount` words) as scratch.
     static func compress(_ state: inout State, block: UnsafeRawPointer, schedule: UnsafeMutablePointer<UInt32>)
+    /// Compresses `count` consecutive 64-byte blocks into `state`; `accelerated` asks for the CPU's own
+    /// instructions, and is only ever true when ``isAcceleratedByDefault`` was.
+    static func compress(_ state: inout State, blocks: UnsafeRawPointer, count: Int, accelerated: Bool)
+    /// Whether a new hasher uses the CPU's instructions (false unless the hash has such a path).
+    static var isAcceleratedByDefault: Bool { get }
     /// The digest bytes of a final state.
     static func digest(of state: State) -> [UInt8]
+}
+
+extension BlockCompression {
+    static var isAcceleratedByDefault: Bool { false }
+
+    /// The portable loop: one block at a time, with the schedule on the stack.
+    static func compress(_ state: inout State, blocks: UnsafeRawPointer, count: Int, accelerated: Bool) {
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: scheduleCount) { schedule in
+            guard let words = schedule.baseAddress else { return }
+            for index in 0..<count {
+                compress(&state, block: blocks + index &* 64, schedule: words)
+            }
+        }
+    }
 }
 
 /// 64 bytes of inline storage, so buffering a partial block never allocates.
@@ -22,44 +41,45 @@ struct BlockHasher<Compression: BlockCompression>: Sendable {
     private var buffer: Block64 = (0, 0, 0, 0, 0, 0, 0, 0)
     private var buffered = 0
     private var byteCount: UInt64 = 0
+    /// Whether blocks go to the CPU's SHA instructions (fixed when the hasher is made, kept across resets).
+    let accelerated: Bool
 
-    init() {}
+    init(accelerated: Bool = Compression.isAcceleratedByDefault) {
+        self.accelerated = accelerated
+    }
 
     mutating func update(_ bytes: UnsafeRawBufferPointer) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
-        byteCount &+= UInt64(bytes.count)
-        var state = self.state
-        var buffer = self.buffer
-        var buffered = self.buffered
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: Compression.scheduleCount) { schedule in
-            guard let words = schedule.baseAddress else { return }
-            var offset = 0
-            let count = bytes.count
-            withUnsafeMutableBytes(of: &buffer) { block in
-                guard let blockBase = block.baseAddress else { return }
-                if buffered > 0 {
-                    let take = min(64 - buffered, count)
-                    (blockBase + buffered).copyMemory(from: base, byteCount: take)
-                    buffered += take
-                    offset = take
-                    if buffered == 64 {
-                        Compression.compress(&state, block: UnsafeRawPointer(blockBase), schedule: words)
-                        buffered = 0
-                    }
+        let count = bytes.count
+        byteCount &+= UInt64(count)
+        var offset = 0
+        if buffered > 0 {
+            let take = min(64 - buffered, count)
+            let full = withUnsafeMutableBytes(of: &buffer) { block -> Bool in
+                (block.baseAddress! + buffered).copyMemory(from: base, byteCount: take)
+                return buffered + take == 64
+            }
+            buffered += take
+            offset = take
+            if full {
+                let accelerated = self.accelerated
+                withUnsafeBytes(of: buffer) { block in
+                    Compression.compress(&state, blocks: block.baseAddress!, count: 1, accelerated: accelerated)
                 }
-                while count - offset >= 64 {
-                    Compression.compress(&state, block: base + offset, schedule: words)
-                    offset += 64
-                }
-                if offset < count {
-                    blockBase.copyMemory(from: base + offset, byteCount: count - offset)
-                    buffered = count - offset
-                }
+                buffered = 0
             }
         }
-        self.state = state
-        self.buffer = buffer
-        self.buffered = buffered
+        let whole = (count - offset) / 64
+        if whole > 0 {
+            Compression.compress(&state, blocks: base + offset, count: whole, accelerated: accelerated)
+            offset += whole &* 64
+        }
+        if offset < count {
+            withUnsafeMutableBytes(of: &buffer) { block in
+                block.baseAddress!.copyMemory(from: base + offset, byteCount: count - offset)
+            }
+            buffered = count - offset
+        }
     }
 
     /// Whether no partial block is waiting: the next byte starts a block.
@@ -77,17 +97,25 @@ struct BlockHasher<Compression: BlockCompression>: Sendable {
 
     /// Pads, compresses the last block(s), returns the digest and resets to the initial state.
     mutating func finalize() -> [UInt8] {
+        // The waiting bytes, 0x80, zeros up to 56 mod 64, then the 8-byte big-endian bit length: one
+        // block, or two when fewer than 9 bytes are left in the first.
+        var tail: (Block64, Block64) = ((0, 0, 0, 0, 0, 0, 0, 0), (0, 0, 0, 0, 0, 0, 0, 0))
+        let blocks = buffered < 56 ? 1 : 2
         let bitLength = byteCount &* 8
-        var padding: Block64 = (0, 0, 0, 0, 0, 0, 0, 0)
-        // 0x80, then zeros up to 56 mod 64, then the 8-byte big-endian length.
-        let zeros = (buffered < 56 ? 56 : 120) - buffered - 1
-        withUnsafeMutableBytes(of: &padding) { pad in
-            pad[0] = 0x80
-            update(UnsafeRawBufferPointer(rebasing: pad[0..<(1 + zeros)]))
+        let buffered = self.buffered
+        withUnsafeMutableBytes(of: &tail) { tail in
+            withUnsafeBytes(of: buffer) { block in
+                tail.baseAddress!.copyMemory(from: block.baseAddress!, byteCount: buffered)
+            }
+            tail[buffered] = 0x80
+            tail.storeBytes(of: bitLength.bigEndian, toByteOffset: blocks &* 64 &- 8, as: UInt64.self)
         }
-        withUnsafeBytes(of: bitLength.bigEndian) { update($0) }
+        let accelerated = self.accelerated
+        withUnsafeBytes(of: tail) { tail in
+            Compression.compress(&state, blocks: tail.baseAddress!, count: blocks, accelerated: accelerated)
+        }
         let digest = Compression.digest(of: state)
-        self = BlockHasher()
+        self = BlockHasher(accelerated: accelerated)
         return digest
     }
 }

@@ -71,12 +71,24 @@ public struct HMAC<H: HashFunction>: Sendable {
 }
 
 extension HMAC where H == SHA256 {
+    /// Whether this authenticator's hashing runs on the CPU's SHA instructions.
+    package var usesHardware: Bool { innerStart.usesHardware }
+
     /// The authentication codes of `messages`, in order: each is what ``finalize()`` gives after
-    /// feeding that message alone. Four messages at a time are hashed side by side
+    /// feeding that message alone. On the CPU's SHA instructions they go one at a time (faster than
+    /// any software lanes); on the portable code four at a time are hashed side by side
     /// (``SHA256/update(_:with:)``).
     public func authenticationCodes(for messages: [[UInt8]]) -> [[UInt8]] {
         var codes: [[UInt8]] = []
         codes.reserveCapacity(messages.count)
+        if innerStart.usesHardware {
+            var mac = self
+            for message in messages {
+                mac.update(message)
+                codes.append(mac.finalize())
+            }
+            return codes
+        }
         var start = messages.startIndex
         while start < messages.endIndex {
             let group = Array(messages[start..<min(start + 4, messages.endIndex)])

@@ -1,4 +1,10 @@
+import CHookCrypto
+
 /// SHA-256 (FIPS 180-4).
+///
+/// Blocks go to the CPU's own SHA-256 instructions when it has them (the SHA extensions on x86-64, the
+/// ARMv8 cryptography extensions on arm64), detected at run time; otherwise to portable Swift code.
+/// Both give the same digests.
 public struct SHA256: HashFunction {
     public static let blockSize = 64
     public static let digestSize = 32
@@ -7,6 +13,21 @@ public struct SHA256: HashFunction {
 
     /// Creates a hasher in its initial state.
     public init() {}
+
+    /// A hasher that uses the portable code whatever the CPU has (for tests and benchmarks).
+    package init(portable: Bool) {
+        core = BlockHasher(accelerated: portable ? false : Compression.isAcceleratedByDefault)
+    }
+
+    /// Whether this CPU has SHA-256 instructions that this build can use.
+    package static let hardwareAvailable = hookcheck_sha256_hardware_available() != 0
+
+    /// Set (with `$forcesPortable.withValue(true) { … }`) to make every hasher created in that scope use
+    /// the portable code, HMAC keys and one-shot hashes included.
+    @TaskLocal package static var forcesPortable = false
+
+    /// Whether this hasher's blocks go to the CPU's instructions.
+    package var usesHardware: Bool { core.accelerated }
 
     /// Feeds bytes into the hash.
     public mutating func update(_ bytes: UnsafeRawBufferPointer) {
@@ -27,6 +48,25 @@ extension SHA256 {
             0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19
         )
         static let scheduleCount = 64
+
+        static var isAcceleratedByDefault: Bool { SHA256.hardwareAvailable && !SHA256.forcesPortable }
+
+        static func compress(_ state: inout State, blocks: UnsafeRawPointer, count: Int, accelerated: Bool) {
+            if accelerated {
+                withUnsafeMutableBytes(of: &state) { words in
+                    hookcheck_sha256_compress_hardware(
+                        words.baseAddress!.assumingMemoryBound(to: UInt32.self),
+                        blocks.assumingMemoryBound(to: UInt8.self), count)
+                }
+                return
+            }
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: scheduleCount) { schedule in
+                guard let words = schedule.baseAddress else { return }
+                for index in 0..<count {
+                    compress(&state, block: blocks + index &* 64, schedule: words)
+                }
+            }
+        }
 
         static let roundConstants: [UInt32] = [
             0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
@@ -92,12 +132,16 @@ extension SHA256 {
         }
 
         static func digest(of state: State) -> [UInt8] {
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(32)
-            for word in [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7] {
-                appendBigEndian(word, to: &bytes)
+            [UInt8](unsafeUninitializedCapacity: 32) { bytes, count in
+                let raw = UnsafeMutableRawBufferPointer(bytes)
+                withUnsafeBytes(of: state) { words in
+                    for index in 0..<8 {
+                        let word = words.load(fromByteOffset: index &* 4, as: UInt32.self)
+                        raw.storeBytes(of: word.bigEndian, toByteOffset: index &* 4, as: UInt32.self)
+                    }
+                }
+                count = 32
             }
-            return bytes
         }
     }
 }
