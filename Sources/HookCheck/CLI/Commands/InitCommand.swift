@@ -1,15 +1,16 @@
 import Foundation
 
-/// `hookcheck init --profile NAME`: write a starter suite, one case per known event.
+/// `hookcheck init --profile NAME`: write a starter suite, the bundled suite of the profile.
 public struct InitCommand: Command {
     public init() {}
 
     public let name = "init"
-    public let summary = "write a starter suite for a profile, one case per known event"
+    public let summary = "write a starter suite for a profile: the bundled suite, real bodies included"
     public let discussion = """
-        The suite names the secret's environment variable (default: <PROFILE>_WEBHOOK_SECRET, e.g.
-        CRYPTLEX_WEBHOOK_SECRET) and has no target, so `hookcheck run` tries it against the built-in
-        reference receiver. Edit the bodies to match what your provider sends.
+        The suite is the one bundled in Suites/ for the profile: the same cases, real payloads of each
+        event, and the same secret variable (e.g. STRIPE_WEBHOOK_SECRET, SLACK_SIGNING_SECRET; change it
+        with --secret-env). It has no target, so `hookcheck run` tries it against the built-in reference
+        receiver. Add cases for the other events you handle, ideally from captured deliveries.
         """
     public let options: [OptionSpec] = [
         .option("profile", valueName: "NAME", help: "the built-in profile to start from", required: true),
@@ -20,7 +21,7 @@ public struct InitCommand: Command {
 
     public func run(_ arguments: ParsedArguments, in context: CommandContext) async throws -> ExitCode {
         let profile = try ProfileOption.profile(named: arguments.value("profile") ?? "")
-        let variable = arguments.value("secret-env") ?? Self.defaultSecretVariable(for: profile)
+        let variable = arguments.value("secret-env") ?? StarterSuite.defaultSecretVariable(for: profile)
         let text = StarterSuite.text(for: profile, secretVariable: variable, now: context.now())
         guard let path = arguments.value("out") else {
             context.console.write(text)
@@ -37,15 +38,11 @@ public struct InitCommand: Command {
         } catch {
             throw CommandFailure.environment("cannot write '\(path)': \(error.localizedDescription)")
         }
-        let count = max(profile.events.count, 1)
+        let count =
+            StarterSuite.make(for: profile, secretVariable: variable, now: context.now())["cases"]?
+            .arrayValue?.count ?? 0
         context.console.writeErrorLine(
             "wrote \(path): \(count) case\(count == 1 ? "" : "s") for profile \(profile.name)")
         return .success
-    }
-
-    /// `CRYPTLEX_WEBHOOK_SECRET` for `cryptlex`.
-    static func defaultSecretVariable(for profile: Profile) -> String {
-        let stem = profile.name.uppercased().map { $0.isLetter || $0.isNumber ? $0 : "_" }
-        return String(stem) + "_WEBHOOK_SECRET"
     }
 }
