@@ -1,15 +1,38 @@
 import Foundation
 
-/// A starter suite for a profile — one case per known event, each body shaped by the profile's
-/// envelope — so a user edits a working file instead of starting from a blank one (`hookcheck init`).
+/// A starter suite for a profile, so a user edits a working file instead of starting from a blank one
+/// (`hookcheck init`). For a profile with a bundled suite (every built-in one) it is that suite: the same
+/// real bodies, case names and secret variable as `Suites/`. Otherwise it has one case per known event,
+/// each body shaped by the profile's envelope.
 public enum StarterSuite {
+    /// The variable a starter suite names for the secret: the bundled suite's (`SLACK_SIGNING_SECRET`),
+    /// else `<PROFILE>_WEBHOOK_SECRET` (`ACME_WEBHOOK_SECRET`).
+    public static func defaultSecretVariable(for profile: Profile) -> String {
+        if let text = BundledSuites.text(forProfile: profile.name),
+            case .object(let suite)? = try? JSONParser.parse(text),
+            let variable = suite["secret"]?["env"]?.stringValue
+        {
+            return variable
+        }
+        let stem = profile.name.uppercased().map { $0.isLetter || $0.isNumber ? $0 : "_" }
+        return String(stem) + "_WEBHOOK_SECRET"
+    }
+
     /// The suite as a JSON value.
     /// - Parameters:
     ///   - profile: the profile the suite tests.
     ///   - secretVariable: the environment variable the suite names for its secret (ignored for
     ///     profiles without authentication).
-    ///   - now: the time written into timestamp fields.
+    ///   - now: the time written into timestamp fields of a suite made from the profile alone.
     public static func make(for profile: Profile, secretVariable: String, now: Date) -> JSONValue {
+        if let text = BundledSuites.text(forProfile: profile.name),
+            case .object(var suite)? = try? JSONParser.parse(text)
+        {
+            if suite["secret"] != nil {
+                suite["secret"] = .object(JSONObject([("env", .string(secretVariable))]))
+            }
+            return .object(suite)
+        }
         var suite = JSONObject([
             ("suite", .string("\(profile.name) receiver")),
             ("profile", .string(profile.name)),
@@ -22,9 +45,15 @@ public enum StarterSuite {
         return .object(suite)
     }
 
-    /// The suite as pretty-printed JSON text ending in a newline.
+    /// The suite as JSON text ending in a newline: the bundled file itself when the secret variable is
+    /// the bundled one, pretty-printed JSON otherwise.
     public static func text(for profile: Profile, secretVariable: String, now: Date) -> String {
-        JSONWriter.pretty(make(for: profile, secretVariable: secretVariable, now: now)) + "\n"
+        if let text = BundledSuites.text(forProfile: profile.name),
+            secretVariable == defaultSecretVariable(for: profile)
+        {
+            return text
+        }
+        return JSONWriter.pretty(make(for: profile, secretVariable: secretVariable, now: now)) + "\n"
     }
 
     private static func makeCase(event: String, profile: Profile, now: Date) -> JSONValue {
@@ -35,7 +64,8 @@ public enum StarterSuite {
         let timestampValue: JSONValue =
             profile.timestampFormat == .unixSeconds ? .number(timestampText) : .string(timestampText)
         body = profile.timestamp.writing(timestampValue, into: body)
-        var testCase = JSONObject([("name", .string(event.replacingOccurrences(of: "_", with: " ")))])
+        // The event's name verbatim, so `--only 'payment_intent*'` finds it.
+        var testCase = JSONObject([("name", .string(event))])
         testCase["body"] = body
         if case .header(let name) = profile.event {
             testCase["headers"] = .object(JSONObject([(name, .string(event))]))

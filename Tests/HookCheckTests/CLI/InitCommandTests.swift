@@ -4,18 +4,39 @@ import Testing
 
 @Suite struct InitCommandTests {
     @Test(arguments: Profile.builtIn.map(\.name))
-    func starterSuiteLoadsCleanlyWithOneCasePerEvent(_ name: String) async throws {
+    func starterSuiteIsTheBundledSuiteOfTheProfile(_ name: String) async throws {
         let outcome = await runCLI(["init", "--profile", name])
         #expect(outcome.status == 0)
         let loaded = SuiteLoader.load(bytes: Array(outcome.output.utf8), path: "\(name).json")
         #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics.map(\.description))")
-        let suite = try #require(loaded.suite)
-        let profile = try #require(Profile.named(name))
-        #expect(suite.cases.count == max(profile.events.count, 1))
-        for (testCase, event) in zip(suite.cases, profile.events) {
-            let headers = testCase.headers
-            #expect(profile.eventType(in: testCase.body, headers: headers) == event)
+        let starter = try #require(loaded.suite)
+        let bundled = try #require(
+            SuiteLoader.loadAll(paths: [SuiteFixtures.repositoryRoot + "/Suites"]).suites.first {
+                $0.profile.name == name
+            })
+        #expect(starter.secret == bundled.secret)
+        #expect(starter.cases.map(\.name) == bundled.cases.map(\.name))
+        for (mine, theirs) in zip(starter.cases, bundled.cases) {
+            #expect(mine.body == theirs.body, "\(name): \(mine.name)")
+            #expect(mine.headers == theirs.headers, "\(name): \(mine.name)")
         }
+    }
+
+    @Test(arguments: [
+        ("slack", "SLACK_SIGNING_SECRET"), ("standard-webhooks", "STANDARD_WEBHOOKS_SECRET"),
+        ("stripe", "STRIPE_WEBHOOK_SECRET"), ("github", "GITHUB_WEBHOOK_SECRET"),
+    ])
+    func starterSuiteNamesTheBundledSuitesSecretVariable(_ name: String, _ variable: String) async {
+        let outcome = await runCLI(["init", "--profile", name])
+        #expect(outcome.output.contains(#""env": "\#(variable)""#))
+    }
+
+    @Test func starterCaseNamesKeepTheEventNamesVerbatim() async throws {
+        let outcome = await runCLI(["init", "--profile", "stripe"])
+        let suite = try #require(SuiteLoader.load(bytes: Array(outcome.output.utf8), path: "stripe.json").suite)
+        let names = suite.cases.map(\.name)
+        #expect(names.contains("payment_intent.succeeded"))
+        #expect(!names.contains { $0.contains(" ") && !$0.contains("(") })
     }
 
     @Test func starterSuiteNamesTheProfilesSecretVariable() async {
@@ -23,6 +44,7 @@ import Testing
         #expect(cryptlex.output.contains(#""env": "CRYPTLEX_WEBHOOK_SECRET""#))
         let custom = await runCLI(["init", "--profile", "github", "--secret-env", "GH_SECRET"])
         #expect(custom.output.contains(#""env": "GH_SECRET""#))
+        #expect(!custom.output.contains("GITHUB_WEBHOOK_SECRET"))
         let unsigned = await runCLI(["init", "--profile", "clarityflow"])
         #expect(!unsigned.output.contains("\"secret\""))
     }

@@ -61,3 +61,43 @@ def serve(verify, port=0):
         pass
     finally:
         sys.stderr.write(f"receiver: {counts['processed']} processed, {counts['duplicates']} duplicates\n")
+
+
+def _bound_socket(port):
+    import socket
+
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", port))
+    sock.listen(128)
+    return sock
+
+
+def serve_asgi(app, port=0):
+    """Serves an ASGI app (FastAPI) with uvicorn on 127.0.0.1, printing the same `listening on` line."""
+    import uvicorn
+
+    sock = _bound_socket(port)
+    print(f"listening on http://127.0.0.1:{sock.getsockname()[1]}/", flush=True)
+    config = uvicorn.Config(app, log_level="warning", access_log=False)
+    uvicorn.Server(config).run(sockets=[sock])
+
+
+def serve_wsgi(app, port=0):
+    """Serves a WSGI app (Flask, Django) with Werkzeug's threaded server on 127.0.0.1, printing the same
+    `listening on` line."""
+    import logging
+
+    from werkzeug.serving import make_server
+
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    server = make_server("127.0.0.1", port, app, threaded=True)
+    print(f"listening on http://127.0.0.1:{server.server_port}/", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+
+
+def port_argument(position=2):
+    return int(sys.argv[position]) if len(sys.argv) > position else 0

@@ -1,16 +1,17 @@
 import Foundation
 
-/// `hookcheck init --profile NAME`: write a starter suite, one case per known event; or
+/// `hookcheck init --profile NAME`: write a starter suite, the bundled suite of the profile; or
 /// `hookcheck init --from-captures FILE`: infer a regression suite from captured deliveries.
 public struct InitCommand: Command {
     public init() {}
 
     public let name = "init"
-    public let summary = "write a starter suite for a profile, or infer one from captured deliveries"
+    public let summary = "write a starter suite for a profile (the bundled one), or infer one from captures"
     public let discussion = """
-        The suite names the secret's environment variable (default: <PROFILE>_WEBHOOK_SECRET, e.g.
-        CRYPTLEX_WEBHOOK_SECRET) and has no target, so `hookcheck run` tries it against the built-in
-        reference receiver. Edit the bodies to match what your provider sends.
+        The suite is the one bundled in Suites/ for the profile: the same cases, real payloads of each
+        event, and the same secret variable (e.g. STRIPE_WEBHOOK_SECRET, SLACK_SIGNING_SECRET; change it
+        with --secret-env). It has no target, so `hookcheck run` tries it against the built-in reference
+        receiver.
         with --from-captures FILE (a `hookcheck listen` capture), the suite is inferred from real deliveries:
         the profile from their signature headers (or --profile), one case per event (and Slack sub-event),
         a representative body, `match` entries for what varies, and no secret: values under keys such as
@@ -38,9 +39,11 @@ public struct InitCommand: Command {
                 synopsis: "--profile NAME", message: "missing: name a built-in profile, or pass --from-captures FILE")
         }
         let profile = try ProfileOption.profile(named: name)
-        let variable = arguments.value("secret-env") ?? Self.defaultSecretVariable(for: profile)
+        let variable = arguments.value("secret-env") ?? StarterSuite.defaultSecretVariable(for: profile)
         let text = StarterSuite.text(for: profile, secretVariable: variable, now: context.now())
-        let count = max(profile.events.count, 1)
+        let count =
+            StarterSuite.make(for: profile, secretVariable: variable, now: context.now())["cases"]?
+            .arrayValue?.count ?? 0
         return try write(
             text, arguments: arguments, context: context,
             summary: "\(count) case\(count == 1 ? "" : "s") for profile \(profile.name)")
@@ -72,7 +75,7 @@ public struct InitCommand: Command {
                 profile = try ProfileDetection.detect(records)
                 console.writeErrorLine("profile: \(profile.name) (from the signature headers)")
             }
-            let variable = arguments.value("secret-env") ?? Self.defaultSecretVariable(for: profile)
+            let variable = arguments.value("secret-env") ?? StarterSuite.defaultSecretVariable(for: profile)
             let outcome = try SuiteInference(profile: profile, secretVariable: variable).infer(from: chosen)
             for note in outcome.notes { console.writeErrorLine("note: \(note)") }
             let text = JSONWriter.pretty(outcome.suite) + "\n"
@@ -119,11 +122,5 @@ public struct InitCommand: Command {
         }
         context.console.writeErrorLine("wrote \(path): \(summary)")
         return .success
-    }
-
-    /// `CRYPTLEX_WEBHOOK_SECRET` for `cryptlex`.
-    static func defaultSecretVariable(for profile: Profile) -> String {
-        let stem = profile.name.uppercased().map { $0.isLetter || $0.isNumber ? $0 : "_" }
-        return String(stem) + "_WEBHOOK_SECRET"
     }
 }
