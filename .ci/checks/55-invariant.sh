@@ -20,18 +20,9 @@ trap cleanup EXIT
 failed=0
 
 # Secrets for every suite: each names its variable; a Standard Webhooks key must be base64 after whsec_.
+. .ci/lib/suite-secrets.sh
 secret="whsec_$(printf 'hookcheck-invariant-secret-32-by' | base64)"
-while IFS= read -r name; do export "$name=$secret"; done < <(
-    python3 - Suites/*.json <<'PY'
-import json, sys
-names = {"HOOKCHECK_SECRET"}
-for path in sys.argv[1:]:
-    secret = json.load(open(path, encoding="utf-8")).get("secret")
-    if isinstance(secret, dict) and "env" in secret:
-        names.add(secret["env"])
-print("\n".join(sorted(names)))
-PY
-)
+export_suite_secrets "$secret"
 
 for suite in Suites/*.json; do
     name="$(basename "$suite" .json)"

@@ -22,19 +22,9 @@ trap cleanup EXIT
 failed=0
 fail() { echo "57-from-captures: FAIL: $*"; failed=1; }
 
+. .ci/lib/suite-secrets.sh
 secret="whsec_$(printf 'hookcheck-captures-secret-32-byt' | base64)"
-export HOOKCHECK_SECRET="$secret"
-while IFS= read -r name; do export "$name=$secret"; done < <(
-    python3 - Suites/*.json <<'PY'
-import json, sys
-names = set()
-for path in sys.argv[1:]:
-    secret = json.load(open(path, encoding="utf-8")).get("secret")
-    if isinstance(secret, dict) and "env" in secret:
-        names.add(secret["env"])
-print("\n".join(sorted(names)))
-PY
-)
+export_suite_secrets "$secret"
 
 # The first line a server prints: 'listening on URL'.
 address() {

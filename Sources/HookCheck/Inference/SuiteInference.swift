@@ -46,7 +46,7 @@ public struct SuiteInference: Sendable {
         var groups: [(event: String, sub: String?, bodies: [JSONValue])] = []
         var notes: [String] = []
         for record in records {
-            guard let body = envelope(of: record) else {
+            guard let body = profile.envelope(target: record.target, body: record.body) else {
                 notes.append("seq \(record.seq): the body is not JSON; left out")
                 continue
             }
@@ -85,16 +85,6 @@ public struct SuiteInference: Sendable {
         return Outcome(suite: .object(suite), profile: profile, caseCount: cases.count, notes: notes)
     }
 
-    /// The envelope a record carries: its JSON body, or for GET profiles the query's fields.
-    func envelope(of record: CaptureRecord) -> JSONValue? {
-        switch profile.method {
-        case .post: return try? JSONParser.parse(record.body)
-        case .get:
-            let query = record.target.split(separator: "?", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
-            return Profile.envelope(fromQuery: query)
-        }
-    }
-
     private var signsURL: Bool {
         if case .hmac(let scheme) = profile.scheme { return scheme.signed.contains(.url) }
         return false
@@ -114,7 +104,7 @@ public struct SuiteInference: Sendable {
         let body = Self.prune(representative, summary: summary, key: nil, redacted: &redacted)
         var match = Self.matchEntries(in: body, summary: summary)
         if let sub, let rule = profile.subEvent(for: event) {
-            match = Self.setting(.string(sub), at: rule.pointer.tokens[...], in: match)
+            match = FieldSource.pointer(rule.pointer).writing(.string(sub), into: match)
         }
         var testCase = JSONObject([("name", .string(sub.map { "\(event) (\($0))" } ?? event))])
         testCase["body"] = body
@@ -214,13 +204,5 @@ public struct SuiteInference: Sendable {
 
     private static func isNumberPair(_ types: [Pattern.JSONType]) -> Bool {
         Set(types) == [.integer, .number]
-    }
-
-    /// `value` written at `tokens` inside the object `into`, creating objects on the way.
-    static func setting(_ value: JSONValue, at tokens: ArraySlice<String>, in into: JSONValue) -> JSONValue {
-        guard let first = tokens.first else { return value }
-        var object = into.objectValue ?? JSONObject()
-        object[first] = setting(value, at: tokens.dropFirst(), in: object[first] ?? .object(JSONObject()))
-        return .object(object)
     }
 }

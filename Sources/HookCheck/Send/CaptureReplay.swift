@@ -39,17 +39,9 @@ public enum CaptureReplay {
         var cases: [SuiteCase] = []
         var skipped: [String] = []
         for record in records {
-            let body: JSONValue
-            switch profile.method {
-            case .post:
-                guard let parsed = try? JSONParser.parse(record.body) else {
-                    skipped.append("seq \(record.seq): the body is not JSON")
-                    continue
-                }
-                body = parsed
-            case .get:
-                let query = record.target.split(separator: "?", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
-                body = Profile.envelope(fromQuery: query)
+            guard let body = profile.envelope(target: record.target, body: record.body) else {
+                skipped.append("seq \(record.seq): the body is not JSON")
+                continue
             }
             guard let event = profile.eventType(in: body, headers: record.headers) else {
                 skipped.append("seq \(record.seq): no event type at \(profile.event)")

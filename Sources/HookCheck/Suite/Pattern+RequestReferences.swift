@@ -28,16 +28,4 @@ extension Pattern {
             return self
         }
     }
-
-    /// Whether the pattern refers to the request anywhere (a `$request` reference).
-    public var refersToRequest: Bool {
-        switch self {
-        case .request: true
-        case .object(let members): members.contains { $0.pattern.refersToRequest }
-        case .array(let patterns), .all(let patterns), .anyOf(let patterns): patterns.contains { $0.refersToRequest }
-        case .each(let pattern), .contains(let pattern), .optional(let pattern), .nullable(let pattern):
-            pattern.refersToRequest
-        case .literal, .type, .format, .regex, .oneOf, .minimum, .maximum, .length, .any, .absent, .exact: false
-        }
-    }
 }
