@@ -21,12 +21,15 @@ public struct CaseResult: Sendable, Hashable {
     public var warning: String?
     /// The line of the case in the suite file, when known (for annotations).
     public var line: Int?
+    /// The name of the failed result this failure most likely follows from (`license created · valid` for
+    /// the case's `replay`), or `nil` when it is a root cause of its own. Reports list root causes first.
+    public var rootCause: String?
 
     /// Creates a result.
     public init(
         caseName: String, check: String, status: ResultStatus, message: String = "", expected: String? = nil,
         found: String? = nil, duration: Duration = .zero, attempts: [DeliveryAttempt] = [], warning: String? = nil,
-        line: Int? = nil
+        line: Int? = nil, rootCause: String? = nil
     ) {
         self.caseName = caseName
         self.check = check
@@ -38,6 +41,7 @@ public struct CaseResult: Sendable, Hashable {
         self.attempts = attempts
         self.warning = warning
         self.line = line
+        self.rootCause = rootCause
     }
 
     /// The stable display name, `<case> · <check>`.

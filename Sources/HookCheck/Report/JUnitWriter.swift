@@ -53,6 +53,9 @@ public enum JUnitWriter {
         var properties = [("target", suite.target), ("profile", suite.profile)]
         if let file = suite.file { properties.append(("suite.file", file)) }
         properties.append(("harness.version", run.harnessVersion))
+        if let summary = InapplicableProbes.summary(suite.notApplicable) {
+            properties.append(("not-applicable", summary))
+        }
         for (key, value) in properties {
             xml += "      <property" + attribute("name", key) + attribute("value", value) + "/>\n"
         }

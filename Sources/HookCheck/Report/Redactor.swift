@@ -1,11 +1,29 @@
 import Foundation
 import HookHTTP
 
-/// Keeps secrets out of reports: the values of signature and token headers read `[redacted]`,
-/// and every configured secret (as text, hex or base64) is replaced wherever it appears.
+/// Keeps secrets out of reports: the values of signature and token headers always read `[redacted]`,
+/// and every configured secret of at least ``minimumSecretLength`` bytes (as text, hex or base64) is
+/// replaced wherever it appears. A shorter secret (`x`, `test`) would match ordinary words ("test suite"),
+/// so its bytes are left alone elsewhere and ``shortSecretWarning`` says so.
 public struct Redactor: Sendable, Hashable {
     /// What a redacted value reads.
     public static let placeholder = "[redacted]"
+
+    /// The shortest secret, in UTF-8 bytes, whose bytes are replaced in running text.
+    public static let minimumSecretLength = 8
+
+    /// How many configured secrets were too short to redact outside the signature and token headers.
+    public private(set) var shortSecretCount = 0
+
+    /// One warning for the user when a secret is too short to redact from running text, or `nil`. It never
+    /// contains the secret.
+    public var shortSecretWarning: String? {
+        guard shortSecretCount > 0 else { return nil }
+        let which = shortSecretCount == 1 ? "a secret is" : "\(shortSecretCount) secrets are"
+        return "\(which) shorter than \(Self.minimumSecretLength) bytes, so reports redact only the signature and "
+            + "token header values, not every occurrence of its bytes (a short secret matches ordinary words); "
+            + "use a secret of \(Self.minimumSecretLength) bytes or more to have it redacted everywhere"
+    }
 
     /// The signature and token headers of the built-in profiles.
     public static let defaultHeaderNames: Set<String> = [
@@ -19,7 +37,7 @@ public struct Redactor: Sendable, Hashable {
     public private(set) var headerNames: Set<String>
     /// Strings replaced anywhere in report text, longest first.
     public private(set) var secrets: [String]
-    /// The secrets of four bytes or more, keyed by their first four bytes, then grouped by length,
+    /// The secrets (all of ``minimumSecretLength`` bytes or more), keyed by their first four bytes, then grouped by length,
     /// longest first: one pass over a text finds every occurrence with a few hash lookups at the
     /// positions where a secret could start, however many secrets share a prefix (all Standard
     /// Webhooks signatures begin `v1,`).
@@ -30,8 +48,6 @@ public struct Redactor: Sendable, Hashable {
         var length: Int
         var secrets: Set<[UInt8]>
     }
-    /// The secrets shorter than four bytes, replaced the slow way.
-    private var shortSecrets: [String] = []
 
     /// Creates a redactor.
     /// - Parameters:
@@ -45,9 +61,14 @@ public struct Redactor: Sendable, Hashable {
         for secret in secrets { add(secret: secret) }
     }
 
-    /// Adds a secret (and its encoded forms) to replace.
+    /// Adds a secret (and its encoded forms) to replace; a secret shorter than ``minimumSecretLength`` bytes
+    /// is only counted in ``shortSecretCount``.
     public mutating func add(secret: String) {
         guard !secret.isEmpty else { return }
+        guard secret.utf8.count >= Self.minimumSecretLength else {
+            shortSecretCount += 1
+            return
+        }
         var forms: Set<String> = [secret]
         let bytes = Data(secret.utf8)
         forms.insert(bytes.map { String(format: "%02x", $0) }.joined())
@@ -59,23 +80,18 @@ public struct Redactor: Sendable, Hashable {
 
     /// Adds `values` to the secrets and rebuilds the lookup index once.
     private mutating func merge(_ values: Set<String>) {
-        let merged = Set(secrets).union(values).filter { !$0.isEmpty }
+        let merged = Set(secrets).union(values).filter { $0.utf8.count >= Self.minimumSecretLength }
         guard merged.count != secrets.count else { return }
         secrets = merged.sorted { $0.utf8.count != $1.utf8.count ? $0.utf8.count > $1.utf8.count : $0 < $1 }
         index = [:]
-        shortSecrets = []
         for secret in secrets {
             let bytes = Array(secret.utf8)
-            if bytes.count >= 4 {
-                // `secrets` is sorted longest first, so each key's groups stay longest first.
-                let key = Self.prefixKey(bytes, at: 0)
-                if let group = index[key]?.firstIndex(where: { $0.length == bytes.count }) {
-                    index[key]?[group].secrets.insert(bytes)
-                } else {
-                    index[key, default: []].append(SecretsOfOneLength(length: bytes.count, secrets: [bytes]))
-                }
+            // `secrets` is sorted longest first, so each key's groups stay longest first.
+            let key = Self.prefixKey(bytes, at: 0)
+            if let group = index[key]?.firstIndex(where: { $0.length == bytes.count }) {
+                index[key]?[group].secrets.insert(bytes)
             } else {
-                shortSecrets.append(secret)
+                index[key, default: []].append(SecretsOfOneLength(length: bytes.count, secrets: [bytes]))
             }
         }
     }
@@ -85,7 +101,7 @@ public struct Redactor: Sendable, Hashable {
             | UInt32(bytes[offset + 3])
     }
 
-    /// `text` with every secret of four bytes or more replaced in one pass; overlapping or adjacent
+    /// `text` with every secret replaced in one pass; overlapping or adjacent
     /// occurrences become one placeholder, so no part of any secret survives.
     private func replacingIndexedSecrets(in text: String) -> String {
         guard !index.isEmpty else { return text }
@@ -127,10 +143,7 @@ public struct Redactor: Sendable, Hashable {
     /// `text` with every secret replaced, and with the value of every `Name: value` line whose
     /// header is redacted replaced.
     public func redact(_ text: String) -> String {
-        var result = replacingIndexedSecrets(in: text)
-        for secret in shortSecrets where result.contains(secret) {
-            result = result.replacingOccurrences(of: secret, with: Self.placeholder)
-        }
+        let result = replacingIndexedSecrets(in: text)
         guard result.contains(":") else { return result }
         var changed = false
         // Split on LF scalars (a CRLF is one `Character`, so `split(separator:)` would not see it).
@@ -169,6 +182,9 @@ public struct Redactor: Sendable, Hashable {
             var suite = suite
             suite.name = redactor.redact(suite.name)
             suite.target = redactor.redact(suite.target)
+            suite.notApplicable = suite.notApplicable.map {
+                InapplicableProbes(checks: $0.checks.map { redactor.redact($0) }, reason: redactor.redact($0.reason))
+            }
             suite.results = suite.results.map { redactor.redact($0) }
             return suite
         }
@@ -198,7 +214,7 @@ public struct Redactor: Sendable, Hashable {
     /// A redacted header's value and its long parts (`v1=<hex>`, `v1,<base64>`), to replace as secrets.
     private static func headerValueParts(_ value: String) -> Set<String> {
         let trimmed = value.trimmingCharacters(in: .whitespaces)
-        guard trimmed.count >= 4 else { return [] }
+        guard trimmed.utf8.count >= minimumSecretLength else { return [] }
         var parts: Set<String> = [trimmed]
         for piece in trimmed.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == " " }) {
             let token = piece.split(separator: "=", maxSplits: 1).last.map(String.init) ?? String(piece)

@@ -16,11 +16,13 @@ public struct SuiteResult: Sendable, Hashable {
     public var duration: Duration
     /// The results, in suite order.
     public var results: [CaseResult]
+    /// The checks that can never apply to the profile, named once instead of as results.
+    public var notApplicable: [InapplicableProbes]
 
     /// Creates a suite result; `duration` defaults to the sum of the results' durations.
     public init(
         name: String, file: String? = nil, profile: String, target: String, startedAt: Date,
-        duration: Duration? = nil, results: [CaseResult]
+        duration: Duration? = nil, results: [CaseResult], notApplicable: [InapplicableProbes] = []
     ) {
         self.name = name
         self.file = file
@@ -29,6 +31,7 @@ public struct SuiteResult: Sendable, Hashable {
         self.startedAt = startedAt
         self.duration = duration ?? results.reduce(.zero) { $0 + $1.duration }
         self.results = results
+        self.notApplicable = notApplicable
     }
 
     /// The number of results with `status`.

@@ -27,8 +27,8 @@ public enum ProbeJudge {
             let expected = expectedText(probe, rule: rule)
             if probe == .malformedJSON || probe == .unsignedMalformedJSON, status >= 500 {
                 return .failed(
-                    message: "answered \(status) to \(sentText(probe, index: index)): a body that is not JSON "
-                        + "must get a 4xx, never a 5xx",
+                    message: "answered \(status) to \(sentText(probe, index: index)): expected \(rule), got \(status); "
+                        + "a body that is not JSON must get a 4xx, never a 5xx",
                     expected: expected, found: String(status))
             }
             if !rule.contains(status) {
@@ -85,7 +85,8 @@ public enum ProbeJudge {
 
     private static func verbText(accepts: Bool, code: Int, expectation: Expectation) -> String {
         if accepts { return expectation.reject.contains(code) ? "rejected" : "answered \(code) to" }
-        return expectation.accept.contains(code) ? "accepted" : "answered \(code) to"
+        // A success status is not proof of acceptance (the body may say "error"), so say what was answered.
+        return expectation.accept.contains(code) ? "answered \(code) (a success status) to" : "answered \(code) to"
     }
 
     /// `0.25`, `10`, `12.346`: at most three decimals, no trailing zeros.

@@ -1,7 +1,7 @@
 extension Profile {
-    /// The probes a run reports for this profile when its suite names none: DESIGN.md's table in order, with
-    /// `wrong-token`/`missing-token` in place of the signature probes for token schemes. The probes that do
-    /// not apply stay in the list, to be reported as skipped with ``skipReason(for:)``.
+    /// Every probe of DESIGN.md's table for this profile, in order, with `wrong-token`/`missing-token` in
+    /// place of the signature probes for token schemes, whether or not it applies: a run sends those that
+    /// apply and names the others once per suite (``SuitePlan/notApplicable``).
     public var reportedProbes: [ProbeKind] {
         let authentication: [ProbeKind] =
             scheme.isToken ? [.wrongToken, .missingToken] : [.badSignature, .missingSignature]
@@ -9,6 +9,14 @@ extension Profile {
             .tamperedBody, .staleTimestamp, .futureTimestamp, .reformattedJSON, .unknownEvent, .replay,
             .malformedJSON, .unsignedMalformedJSON,
         ]
+    }
+
+    /// Whether `probe` can never be judged against this profile, because the provider sends no such thing
+    /// (no signature, no signed timestamp, no body). A probe whose expectation the profile only leaves open
+    /// (a future timestamp it tolerates) is not inapplicable: a run reports it as skipped.
+    public func isInapplicable(_ probe: ProbeKind) -> Bool {
+        guard skipReason(for: probe) != nil else { return false }
+        return !(probe == .futureTimestamp && scheme.isTimestamped)
     }
 
     /// Why `probe` cannot be run against this profile (e.g. `clarityflow has no signature`), or `nil` when it

@@ -98,7 +98,7 @@ public struct SendRunner: Sendable {
             suites.append(
                 SuiteResult(
                     name: plan.suite.name, file: plan.file, profile: plan.suite.profile.name, target: plan.target,
-                    startedAt: startedAt, results: results))
+                    startedAt: startedAt, results: RootCause.link(results), notApplicable: plan.notApplicable))
         }
         let targets = plans.map(\.target).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         return RunResult(

@@ -17,9 +17,31 @@ public struct SuitePlan: Sendable {
         self.file = file ?? suite.file?.path
     }
 
-    /// The probes reported for the suite: the suite's own list when it names one, else every probe of
-    /// DESIGN.md's table for the profile, the inapplicable ones to be reported as skipped.
+    /// The probes reported for the suite: the suite's own list when it names one (a probe named there that
+    /// cannot apply is reported as skipped), else every probe of DESIGN.md's table that the profile does not
+    /// rule out (one whose expectation it leaves open, such as a tolerated future timestamp, is skipped).
     public var probes: [ProbeKind] {
-        suite.probes == suite.profile.supportedProbes ? suite.profile.reportedProbes : suite.probes
+        guard namesDefaultProbes else { return suite.probes }
+        return suite.profile.reportedProbes.filter { !suite.profile.isInapplicable($0) }
     }
+
+    /// The probes of DESIGN.md's table that can never apply to the suite's profile, grouped by reason, when
+    /// the suite names no probes of its own; reports name them once per suite instead of as results.
+    public var notApplicable: [InapplicableProbes] {
+        guard namesDefaultProbes else { return [] }
+        let profile = suite.profile
+        var groups: [InapplicableProbes] = []
+        for probe in profile.reportedProbes where profile.isInapplicable(probe) {
+            let reason = profile.skipReason(for: probe) ?? ""
+            if let index = groups.firstIndex(where: { $0.reason == reason }) {
+                groups[index].checks.append(probe.rawValue)
+            } else {
+                groups.append(InapplicableProbes(checks: [probe.rawValue], reason: reason))
+            }
+        }
+        return groups
+    }
+
+    /// Whether the suite leaves its probes to the profile.
+    private var namesDefaultProbes: Bool { suite.probes == suite.profile.supportedProbes }
 }

@@ -1,5 +1,5 @@
 /// Why a delivery's signature did not verify. Descriptions name the header and what failed; they
-/// never contain the secret, and show at most 8 characters of the expected signature.
+/// never contain the secret, nor any part of the expected signature or token.
 public enum SignatureFailure: Error, Sendable, Hashable, CustomStringConvertible {
     /// A header the scheme needs is absent.
     case missingHeader(String)
@@ -9,9 +9,9 @@ public enum SignatureFailure: Error, Sendable, Hashable, CustomStringConvertible
     case staleTimestamp(header: String, age: Int, tolerance: Int)
     /// The signed timestamp is further ahead of the clock than the tolerance allows.
     case futureTimestamp(header: String, ahead: Int, tolerance: Int)
-    /// None of the candidate signatures equals the one computed over the signed bytes.
-    /// `expectedPrefix` is the first characters (at most 8) of the expected encoded signature.
-    case noSignatureMatched(header: String, candidates: Int, signedByteCount: Int, expectedPrefix: String)
+    /// None of the candidate signatures equals the one computed over the signed bytes. `found` describes
+    /// the first few candidates, redacted, each with the reason it cannot be the expected one.
+    case noSignatureMatched(header: String, candidates: Int, signedByteCount: Int, found: [FoundSignature])
     /// A token header does not carry the shared secret.
     case tokenMismatch(header: String)
     /// A value the signed bytes need (`{id}`, `{timestamp}`) is not available.
@@ -29,11 +29,13 @@ public enum SignatureFailure: Error, Sendable, Hashable, CustomStringConvertible
             return "stale timestamp in \(header): \(age) s old, tolerance \(tolerance) s"
         case .futureTimestamp(let header, let ahead, let tolerance):
             return "future timestamp in \(header): \(ahead) s ahead, tolerance \(tolerance) s"
-        case .noSignatureMatched(let header, let candidates, let signedByteCount, let expectedPrefix):
+        case .noSignatureMatched(let header, let candidates, let signedByteCount, let found):
             let plural = candidates == 1 ? "signature" : "signatures"
-            let prefix = String(expectedPrefix.prefix(8))
-            return "no signature in \(header) matched: \(candidates) \(plural) checked over \(signedByteCount) "
-                + "signed bytes, expected one starting \(String(reflecting: prefix))"
+            var text =
+                "no signature in \(header) matched: \(candidates) \(plural) checked over \(signedByteCount) signed bytes"
+            if !found.isEmpty { text += "; found " + found.map(\.description).joined(separator: "; ") }
+            if candidates > found.count, !found.isEmpty { text += "; and \(candidates - found.count) more" }
+            return text
         case .tokenMismatch(let header):
             return "\(header) does not carry the expected token"
         case .missingValue(let name):

@@ -40,7 +40,9 @@ struct SignedMessage: Sendable {
             return .invalid(
                 .noSignatureMatched(
                     header: header, candidates: candidates.count, signedByteCount: byteCount,
-                    expectedPrefix: String((lead + expected).prefix(8))))
+                    found: candidates.prefix(3).map {
+                        FoundSignature(lead: lead, candidate: $0, encoding: encoding, code: code)
+                    }))
         }
         if let signedTimestamp,
             let failure = policy.check(signedTimestamp.value, now: now, header: signedTimestamp.header)

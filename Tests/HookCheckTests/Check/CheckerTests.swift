@@ -122,11 +122,14 @@ struct CheckerTests {
         #expect(!failure.message.contains(F.secret) && !failure.message.contains(F.wrongSecret))
     }
 
-    @Test func signatureMismatchSaysHeaderPrefixAndByteCountButNeverTheSecret() throws {
+    @Test func signatureMismatchSaysHeaderWhatWasFoundAndByteCountButNeverTheSecret() throws {
         let results = F.check([F.delivery(seq: 1, secret: F.wrongSecret)] + [Self.good[1]])
         let message = try #require(results.named("user created · signature")).message
         let signedBytes = "msg_1.".utf8.count + 10 + 1 + F.userCreated.utf8.count
-        #expect(message.contains("over \(signedBytes) signed bytes, expected one starting"))
+        #expect(
+            message.contains(
+                "over \(signedBytes) signed bytes; found v1,[redacted] (44 characters), a well-formed 32-byte MAC of "
+                    + "another value"))
         #expect(message.contains("1 of 1 delivery failed (seq 1)"))
         let secretBody = String(F.secret.dropFirst(6))
         #expect(!message.contains(secretBody))

@@ -21,6 +21,33 @@ struct RedactorTests {
         #expect(redactor.redact(input) == expected)
     }
 
+    @Test(arguments: ["x", "test", "secret", "7chars!"])
+    func shortSecretLeavesOrdinaryWordsAlone(secret: String) {
+        let redactor = Redactor(secrets: [secret])
+        let text = "Cryptlex receiver · license.lease-expired · test suite · secret rotation · 7chars!"
+        #expect(redactor.redact(text) == text)
+        #expect(
+            redactor.redact(HTTPField(name: "X-Hub-Signature-256", value: "sha256=" + secret)).value == "[redacted]")
+        #expect(redactor.redact("Authorization: Bearer \(secret)") == "Authorization: [redacted]")
+        #expect(redactor.shortSecretCount == 1)
+        let warning = redactor.shortSecretWarning
+        #expect(warning?.contains("shorter than 8 bytes") == true)
+        #expect(warning == Redactor(secrets: ["zz"]).shortSecretWarning, "the warning does not depend on the secret")
+    }
+
+    @Test func secretOfEightBytesIsRedactedEverywhere() {
+        let redactor = Redactor(secrets: ["8bytes!!", "tiny"])
+        #expect(redactor.redact("a 8bytes!! b") == "a [redacted] b")
+        #expect(redactor.redact("tiny stays") == "tiny stays")
+        #expect(redactor.shortSecretCount == 1)
+        #expect(Redactor(secrets: ["8bytes!!"]).shortSecretWarning == nil)
+    }
+
+    @Test func shortPartOfAWhsecSecretIsNotRedactedAlone() {
+        let redactor = Redactor(secrets: ["whsec_ab"])
+        #expect(redactor.redact("key whsec_ab, lab") == "key [redacted], lab")
+    }
+
     @Test func whsecSecretIsRedactedWithAndWithoutItsPrefix() {
         let redactor = Redactor(secrets: ["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"])
         #expect(redactor.redact("key MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw") == "key [redacted]")
@@ -93,8 +120,8 @@ struct RedactorScaleTests {
         }
     }
 
-    @Test func shortSecretsAndOverlapsAreReplaced() {
+    @Test func overlappingSecretsBecomeOnePlaceholderAndShortOnesStay() {
         let redactor = Redactor(secrets: ["abc", "abcdefgh", "defghijk"])
-        #expect(redactor.redact("xxabcdefghijkyy abc") == "xx[redacted]yy [redacted]")
+        #expect(redactor.redact("xxabcdefghijkyy abc") == "xx[redacted]yy abc")
     }
 }

@@ -71,13 +71,26 @@ struct ProbeJudgeTests {
                     expected: "accept: 2xx", found: "409"))
     }
 
-    @Test func acceptedBadSignatureReadsAsAccepted() {
+    @Test func successAnswerToBadSignatureSaysWhatWasAnswered() {
         let verdict = ProbeJudge.judge([Self.exchange(200)], probe: .badSignature, expectation: .standard)
         #expect(
             verdict
                 == .failed(
-                    message: "accepted a delivery signed with a wrong secret: expected 4xx, got 200",
+                    message:
+                        "answered 200 (a success status) to a delivery signed with a wrong secret: expected 4xx, got 200",
                     expected: "reject: 4xx", found: "200"))
+    }
+
+    @Test(arguments: [ProbeKind.malformedJSON, .unsignedMalformedJSON])
+    func serverErrorToMalformedJSONUsesTheExpectedGotForm(probe: ProbeKind) {
+        let verdict = ProbeJudge.judge([Self.exchange(500)], probe: probe, expectation: .standard)
+        guard case .failed(let message, let expected, let found) = verdict else {
+            Issue.record("expected a failure, got \(verdict)")
+            return
+        }
+        #expect(message.hasPrefix("answered 500 to \(ProbeJudge.sentText(probe)): expected 4xx, got 500; "))
+        #expect(expected == "reject: 4xx")
+        #expect(found == "500")
     }
 
     @Test func slowAnswerFailsWithin() {

@@ -62,12 +62,17 @@ struct SendRunnerTests {
                 let runner = SendRunner(options: SendOptions(concurrency: 8))
                 return await runner.run([SuitePlan(suite: suite, target: base + "/hooks", secret: "s3cr3t")])
             })
-        let expectedNames = (0..<3).flatMap { index in
-            suite.profile.reportedProbes.map { "case \(index) · \($0)" }
-        }
+        let applicable = suite.profile.reportedProbes.filter { $0 != .staleTimestamp && $0 != .futureTimestamp }
+        let expectedNames = (0..<3).flatMap { index in applicable.map { "case \(index) · \($0)" } }
         #expect(run.results.map(\.name) == expectedNames)
         #expect(run.failed == 0 && run.errors == 0, "\(run.failedResults.map(\.result.message))")
-        #expect(run.skipped == 3 * 2, "stale and future timestamps do not apply to github")
+        #expect(run.skipped == 0, "stale and future timestamps never apply to github: they are not results")
+        #expect(
+            run.suites.first?.notApplicable
+                == [
+                    InapplicableProbes(
+                        checks: ["stale-timestamp", "future-timestamp"], reason: "github signs no timestamp")
+                ])
         #expect(run.results.first { $0.check == "replay" }?.attempts.count == 2)
     }
 
@@ -200,7 +205,7 @@ struct SendRunnerTests {
         #expect(run.results[0].message == "cannot sign a github delivery: invalid secret: the secret is empty")
     }
 
-    @Test func skippedProbesCarryTheirReason() async throws {
+    @Test func inapplicableProbesAreNamedOnceNotReported() async throws {
         let profile = try #require(Profile.named("clarityflow"))
         let suite = Suite(name: "Clarityflow", profile: profile, cases: [SuiteCase(name: "c", body: Self.body)])
         let run = try await withStubServer(
@@ -208,13 +213,67 @@ struct SendRunnerTests {
             run: { base in
                 await SendRunner().run([SuitePlan(suite: suite, target: base, secret: "")])
             })
-        let skipped = run.results.filter { $0.status == .skipped }
+        #expect(run.skipped == 0)
+        #expect(run.results.map(\.check) == ["valid", "reformatted-json", "unknown-event", "replay", "malformed-json"])
+        let groups = try #require(run.suites.first).notApplicable
         #expect(
-            skipped.map(\.check) == [
-                "bad-signature", "missing-signature", "tampered-body", "stale-timestamp",
-                "future-timestamp", "malformed-json-unsigned",
+            groups == [
+                InapplicableProbes(
+                    checks: ["bad-signature", "missing-signature", "tampered-body"],
+                    reason: "clarityflow has no signature"),
+                InapplicableProbes(
+                    checks: ["stale-timestamp", "future-timestamp"], reason: "clarityflow signs no timestamp"),
+                InapplicableProbes(
+                    checks: ["malformed-json-unsigned"],
+                    reason: "clarityflow has no signature (malformed-json covers it)"),
             ])
+    }
+
+    @Test func probesTheSuiteNamesAreSkippedWithTheirReasonWhenTheyCannotApply() async throws {
+        let profile = try #require(Profile.named("clarityflow"))
+        let suite = Suite(
+            name: "Clarityflow", profile: profile, probes: [.valid, .badSignature, .staleTimestamp],
+            cases: [SuiteCase(name: "c", body: Self.body)])
+        let run = try await withStubServer(
+            answering: { _ in HTTPResponse(status: 200) },
+            run: { base in
+                await SendRunner().run([SuitePlan(suite: suite, target: base, secret: "")])
+            })
+        let skipped = run.results.filter { $0.status == .skipped }
+        #expect(skipped.map(\.check) == ["bad-signature", "stale-timestamp"])
         #expect(skipped.allSatisfy { $0.message.hasPrefix("clarityflow ") })
+        #expect(run.suites.first?.notApplicable == [])
+    }
+
+    @Test func aToleratedFutureTimestampStaysASkippedResult() async throws {
+        var profile = try #require(Profile.named("slack"))
+        profile.futureTimestamps = .tolerate
+        let suite = Suite(name: "Slack", profile: profile, cases: [SuiteCase(name: "c", body: Self.body)])
+        let run = try await withStubServer(
+            answering: { _ in HTTPResponse(status: 200) },
+            run: { base in
+                await SendRunner().run([SuitePlan(suite: suite, target: base, secret: "s3cr3t")])
+            })
+        #expect(run.results.filter { $0.status == .skipped }.map(\.check) == ["future-timestamp"])
+    }
+
+    @Test func failuresThatNeedAcceptanceNameTheFailedValidAsTheirRootCause() async throws {
+        let suite = try Self.githubSuite(probes: [.valid, .badSignature, .reformattedJSON, .replay])
+        let run = try await withStubServer(
+            answering: { _ in HTTPResponse(status: 500) },
+            run: { base in
+                await SendRunner().run([SuitePlan(suite: suite, target: base, secret: "s3cr3t")])
+            })
+        let byCheck = Dictionary(uniqueKeysWithValues: run.results.map { ($0.check, $0) })
+        #expect(byCheck["valid"]?.rootCause == nil)
+        #expect(byCheck["bad-signature"]?.rootCause == nil, "a rejection probe does not depend on valid")
+        for check in ["reformatted-json", "replay"] {
+            let result = try #require(byCheck[check])
+            #expect(result.rootCause == "case 0 · valid")
+            #expect(
+                result.message.contains("the case's valid probe failed the same way (got 500)"), "\(result.message)")
+            #expect(result.message.contains("fix \"case 0 · valid\" first"))
+        }
     }
 }
 
