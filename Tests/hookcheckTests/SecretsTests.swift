@@ -212,3 +212,28 @@ struct SecretsTests {
         }
     }
 }
+
+@Suite("Short secrets do not mangle reports")
+struct ShortSecretTests {
+    /// Where the package's bundled suites are.
+    static let suites = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Suites")
+
+    @Test func oneLetterSecretLeavesNamesAloneAndWarnsOnce() async throws {
+        let folder = try SecretsTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let suite = Self.suites.appendingPathComponent("cryptlex.json").path
+        let result = try await runHookcheck(
+            args: ["run", suite, "--only", "license.maintenance-expired*", "--reports", folder.path],
+            env: ["CRYPTLEX_WEBHOOK_SECRET": "x"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let warnings = result.stderr.components(separatedBy: "shorter than 8 bytes").count - 1
+        #expect(warnings == 1, "\(result.stderr)")
+        for name in ["report.md", "junit.xml"] {
+            let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            #expect(text.contains("Cryptlex receiver"), "\(name)")
+            #expect(text.contains("license.maintenance-expired"), "\(name)")
+            #expect(!text.contains("Cryptle[redacted]") && !text.contains("e[redacted]pired"), "\(name)")
+        }
+    }
+}

@@ -61,6 +61,13 @@ public enum JSONResultWriter {
             ("startedAt", .string(ReportText.iso8601(suite.startedAt))),
             ("duration", seconds(suite.duration)),
             ("counts", counts(total: suite.results.count, count: suite.count)),
+            (
+                "notApplicable",
+                .array(
+                    suite.notApplicable.map { group in
+                        object([("checks", .array(group.checks.map(string))), ("reason", string(group.reason))])
+                    })
+            ),
             ("results", .array(suite.results.map(value))),
         ])
     }
@@ -75,6 +82,7 @@ public enum JSONResultWriter {
             ("warning", result.warning.map(string) ?? .null),
             ("expected", result.expected.map(string) ?? .null),
             ("found", result.found.map(string) ?? .null),
+            ("rootCause", result.rootCause.map(string) ?? .null),
             ("duration", seconds(result.duration)),
             ("line", result.line.map { .number(String($0)) } ?? .null),
             ("attempts", .array(result.attempts.map(value))),

@@ -1,6 +1,7 @@
 /// Writes a run as GitHub-flavoured Markdown for people and PR summaries: a one-line verdict, a
-/// summary table, a table per suite, each failure in a `<details>` block with expected vs found
-/// and the request/response excerpts, and a delivery log per suite.
+/// summary table, and per suite a case × probe matrix, the checks that cannot apply named once, each
+/// failure in a `<details>` block (root causes first) with expected vs found and the request/response
+/// excerpts, then the per-result table and the delivery log folded away.
 public enum MarkdownWriter {
     /// GitHub's limit on one step's summary (`GITHUB_STEP_SUMMARY`).
     public static let stepSummaryLimit = 1024 * 1024
@@ -78,35 +79,93 @@ public enum MarkdownWriter {
             "\(suite.count(.passed)) passed, \(suite.count(.failed)) failed, \(suite.count(.error)) \(suite.count(.error) == 1 ? "error" : "errors"),"
                 + " \(suite.count(.skipped)) skipped in \(ReportText.humanDuration(suite.duration))")
         blocks.append(facts.joined(separator: " · ") + "\n\n")
-        blocks.append("| | result | time | message |\n| :-: | --- | ---: | --- |\n")
-        for result in suite.results {
-            let message = result.status == .passed ? (result.warning ?? "") : result.message
-            blocks.append(
-                "| \(mark(result)) | \(cell(result.name)) | \(ReportText.humanDuration(result.duration))"
-                    + " | \(cell(ReportText.shorten(ReportText.firstLine(message), to: 160))) |\n")
+        if let summary = InapplicableProbes.summary(suite.notApplicable) {
+            blocks.append(inline(summary.prefix(1).uppercased() + summary.dropFirst()) + "\n\n")
         }
-        blocks.append("\n")
+        blocks.append(matrix(suite))
         let failures = suite.results.filter(\.isFailure)
         if !failures.isEmpty {
-            blocks.append("### Failures\n\n")
-            blocks += failures.map(details)
-        }
-        let attempts = suite.results.flatMap { result in result.attempts.map { (result, $0) } }
-        if !attempts.isEmpty {
-            blocks.append("### Delivery log\n\n")
-            blocks.append(
-                "| attempt | result | method | target | status | sent at | latency | note |\n"
-                    + "| ---: | --- | --- | --- | ---: | --- | ---: | --- |\n")
-            for (index, (result, attempt)) in attempts.enumerated() {
-                blocks.append(
-                    "| \(index + 1) | \(cell(result.name)) | \(cell(attempt.method)) | \(cell(attempt.target))"
-                        + " | \(attempt.status.map(String.init) ?? "–")"
-                        + " | \(ReportText.iso8601(attempt.sentAt)) | \(ReportText.humanDuration(attempt.latency))"
-                        + " | \(cell(attempt.note ?? "")) |\n")
+            let causes = failures.filter { $0.rootCause == nil }
+            let following = failures.filter { $0.rootCause != nil }
+            var heading = "### Failures: \(causes.count) root \(causes.count == 1 ? "cause" : "causes")"
+            if !following.isEmpty { heading += ", then \(following.count) that follow from them" }
+            blocks.append(heading + "\n\n")
+            blocks += causes.map(details)
+            if !following.isEmpty {
+                blocks.append("Following from a root cause above (fix that first):\n\n")
+                blocks += following.map(details)
             }
-            blocks.append("\n")
         }
+        blocks.append(resultTable(suite))
+        if let log = deliveryLog(suite) { blocks.append(log) }
         return blocks
+    }
+
+    /// The suite at a glance: a row per case, a column per probe or check, ✅ ❌ 💥 ⏭️ in the cells and — where
+    /// the check does not apply to the case.
+    private static func matrix(_ suite: SuiteResult) -> String {
+        var cases: [String] = []
+        var checks: [String] = []
+        var cells: [String: [String: CaseResult]] = [:]
+        for result in suite.results {
+            let check = result.check.isEmpty ? "result" : result.check
+            if cells[result.caseName] == nil { cases.append(result.caseName) }
+            if !checks.contains(check) { checks.append(check) }
+            // Where one cell holds several results, the worst shows.
+            if let held = cells[result.caseName]?[check], rank(held) >= rank(result) { continue }
+            cells[result.caseName, default: [:]][check] = result
+        }
+        guard !cases.isEmpty else { return "" }
+        var table = "| case | " + checks.map(cell).joined(separator: " | ") + " |\n"
+        table += "| --- |" + String(repeating: " :-: |", count: checks.count) + "\n"
+        for name in cases {
+            let row = checks.map { check in cells[name]?[check].map(mark) ?? "—" }
+            table += "| \(cell(name.isEmpty ? "(suite)" : name)) | " + row.joined(separator: " | ") + " |\n"
+        }
+        return table + "\n"
+    }
+
+    /// Orders results from best to worst, for the matrix.
+    private static func rank(_ result: CaseResult) -> Int {
+        switch result.status {
+        case .skipped: 0
+        case .passed: result.warning == nil ? 1 : 2
+        case .failed: 3
+        case .error: 4
+        }
+    }
+
+    /// Every result in a folded table.
+    private static func resultTable(_ suite: SuiteResult) -> String {
+        var text = "<details>\n<summary>All \(suite.results.count) results</summary>\n\n"
+        text += "| | result | time | message |\n| :-: | --- | ---: | --- |\n"
+        for result in suite.results {
+            let message = result.status == .passed ? (result.warning ?? "") : result.message
+            text +=
+                "| \(mark(result)) | \(cell(result.name)) | \(ReportText.humanDuration(result.duration))"
+                + " | \(cell(ReportText.shorten(ReportText.firstLine(message), to: 160))) |\n"
+        }
+        return text + "\n</details>\n\n"
+    }
+
+    /// Every HTTP exchange of the suite in a folded table, or `nil` when there was none.
+    private static func deliveryLog(_ suite: SuiteResult) -> String? {
+        let attempts = suite.results.flatMap { result in result.attempts.map { (result, $0) } }
+        guard !attempts.isEmpty else { return nil }
+        var text = "<details>\n<summary>Delivery log: \(attempts.count) "
+        text += attempts.count == 1 ? "attempt" : "attempts"
+        text += "</summary>\n\n"
+        text +=
+            "| attempt | result | method | target | status | sent at | latency | note |\n"
+            + "| ---: | --- | --- | --- | ---: | --- | ---: | --- |\n"
+        for (index, (result, attempt)) in attempts.enumerated() {
+            text +=
+                "| \(index + 1) | \(cell(result.name)) | \(cell(attempt.method)) | \(cell(attempt.target))"
+                + " | \(attempt.status.map(String.init) ?? "–")"
+                + " | \(ReportText.iso8601(attempt.sentAt)) | \(ReportText.humanDuration(attempt.latency))"
+                + " | \(cell(attempt.note ?? "")) |\n"
+        }
+        return text + "\n</details>\n\n"
     }
 
     private static func mark(_ result: CaseResult) -> String {

@@ -198,6 +198,7 @@ public struct Redactor: Sendable, Hashable {
         result.message = redact(result.message)
         result.expected = result.expected.map { redact($0) }
         result.found = result.found.map { redact($0) }
+        result.rootCause = result.rootCause.map { redact($0) }
         result.warning = result.warning.map { redact($0) }
         result.attempts = result.attempts.map { attempt in
             var attempt = attempt

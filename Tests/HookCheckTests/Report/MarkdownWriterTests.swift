@@ -52,13 +52,51 @@ struct MarkdownWriterTests {
     }
 
     @Test func failuresAreInDetailsWithFencesLongerThanTheirContent() throws {
-        #expect(markdown.components(separatedBy: "<details>").count - 1 == 3)
+        // Three failures, then each suite's folded result table and delivery log.
+        #expect(markdown.components(separatedBy: "<details>").count - 1 == 3 + 2 + 2)
+        #expect(markdown.contains("<summary>All 6 results</summary>"))
         #expect(
             markdown.contains(
                 "<summary>❌ Zahlung &lt;&amp;\"'&gt; | erstattet · valid (failed): expected 2xx, found 500</summary>"))
         // The response holds ``` so its fence must be four backticks.
         #expect(markdown.contains("````http\nHTTP/1.1 500 Internal Server Error\n\nboom ``` \n````"))
         #expect(!markdown.contains("\u{1B}"))
+    }
+
+    @Test func eachSuiteOpensWithACaseByProbeMatrix() {
+        #expect(
+            markdown.contains(
+                "| case | valid | bad-signature | unknown-event | future-timestamp |\n| --- | :-: | :-: | :-: | :-: |\n"
+                    + "| payment succeeded | ✅ | ❌ | ⚠️ | ⏭️ |\n"
+                    + "| Zahlung &lt;&amp;\"'&gt; \\| erstattet | ❌ | — | — | — |\n"))
+    }
+
+    @Test func inapplicableChecksAreNamedOnceAndRootCausesComeFirst() {
+        let results = [
+            CaseResult(caseName: "a", check: "valid", status: .failed, message: "got 500", found: "500"),
+            CaseResult(
+                caseName: "a", check: "replay", status: .failed, message: "replay got 500", found: "500",
+                rootCause: "a · valid"),
+            CaseResult(caseName: "b", check: "valid", status: .passed),
+            CaseResult(caseName: "b", check: "bad-signature", status: .error, message: "refused"),
+        ]
+        let suite = SuiteResult(
+            name: "S", profile: "clarityflow", target: "t", startedAt: Date(timeIntervalSince1970: 0),
+            results: results,
+            notApplicable: [InapplicableProbes(checks: ["stale-timestamp"], reason: "clarityflow signs no timestamp")])
+        let text = MarkdownWriter.render(
+            RunResult(suites: [suite], startedAt: Date(timeIntervalSince1970: 0), duration: .seconds(1), source: "t"))
+        #expect(text.contains("Not applicable: stale-timestamp (clarityflow signs no timestamp)\n"))
+        #expect(text.components(separatedBy: "stale-timestamp").count - 1 == 1, "named once, not in the matrix")
+        #expect(text.contains("| a | ❌ | ❌ | — |\n| b | ✅ | — | 💥 |\n"))
+        #expect(text.contains("### Failures: 2 root causes, then 1 that follow from them"))
+        let cause = text.range(of: "<summary>❌ a · valid")
+        let error = text.range(of: "<summary>💥 b · bad-signature")
+        let following = text.range(of: "<summary>❌ a · replay")
+        #expect(cause != nil && error != nil && following != nil)
+        if let cause, let error, let following {
+            #expect(cause.lowerBound < following.lowerBound && error.lowerBound < following.lowerBound)
+        }
     }
 
     @Test func deliveryLogListsEveryAttempt() {

@@ -95,6 +95,7 @@ public struct CheckCommand: Command {
             headerNames: suites.flatMap(\.profile.scheme.authenticationHeaders), secrets: secrets.filter { !$0.isEmpty }
         )
         let console = context.console
+        if let warning = redactor.shortSecretWarning { console.warning(warning) }
         for suite in run.suites {
             for result in suite.results {
                 let line = redactor.redact("\(result.name): \(result.message)")

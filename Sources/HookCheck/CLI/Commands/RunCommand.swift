@@ -199,6 +199,7 @@ public struct RunCommand: Command {
         let destinations = ReportOptions.destinations(from: arguments)
         let redactor = Redactor(
             headerNames: plans.flatMap(\.suite.profile.scheme.authenticationHeaders), secrets: plans.map(\.secret))
+        if let warning = redactor.shortSecretWarning { context.console.warning(warning) }
         do {
             try ReportWriter.write(
                 run, to: destinations, redactor: redactor, environment: context.environment,
