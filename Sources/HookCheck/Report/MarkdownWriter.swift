@@ -183,6 +183,7 @@ public enum MarkdownWriter {
         let headline = ReportText.shorten(ReportText.firstLine(result.message), to: 200)
         var text = "<details>\n<summary>\(mark(result)) \(html(result.name)) (\(kind))"
         text += headline.isEmpty ? "" : ": \(html(headline))"
+        if let cause = result.rootCause { text += " — follows from \(html(cause))" }
         text += "</summary>\n\n"
         if result.message.contains(where: \.isNewline) { text += fenced(result.message) }
         if result.expected != nil || result.found != nil {

@@ -54,7 +54,7 @@ extension Profile {
             return method == .get ? "\(name) sends no body (GET with the fields in the query string)" : nil
         case .unsignedMalformedJSON:
             if method == .get { return "\(name) sends no body (GET with the fields in the query string)" }
-            if case .none = scheme { return "\(name) has no signature (malformed-json covers it)" }
+            if case .none = scheme { return "\(name) has no signature, so malformed-json covers it" }
             return nil
         }
     }

@@ -19,8 +19,9 @@ enum RootCause {
             let how =
                 cause.found != nil && cause.found == result.found
                 ? "failed the same way (got \(cause.found ?? ""))" : "failed too"
+            // On a line of its own, so a one-line summary keeps the probe's own verdict.
             linked.message +=
-                "; the case's valid probe \(how), and this probe needs a correct delivery accepted first: "
+                "\nThe case's valid probe \(how), and this probe needs a correct delivery accepted first: "
                 + "fix \(Phrase.quoted(cause.name)) first, this is most likely the same cause"
             return linked
         }

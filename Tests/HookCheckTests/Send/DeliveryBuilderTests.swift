@@ -353,7 +353,7 @@ struct DeliveryBuilderTests {
         SkipCase(profile: "slack", probe: .unsignedMalformedJSON, reason: nil),
         SkipCase(
             profile: "clarityflow", probe: .unsignedMalformedJSON,
-            reason: "clarityflow has no signature (malformed-json covers it)"),
+            reason: "clarityflow has no signature, so malformed-json covers it"),
         SkipCase(profile: "standard-webhooks", probe: .futureTimestamp, reason: nil),
         SkipCase(profile: "github", probe: .staleTimestamp, reason: "github signs no timestamp"),
         SkipCase(profile: "github", probe: .badSignature, reason: nil),

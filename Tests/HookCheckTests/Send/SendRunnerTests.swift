@@ -225,7 +225,7 @@ struct SendRunnerTests {
                     checks: ["stale-timestamp", "future-timestamp"], reason: "clarityflow signs no timestamp"),
                 InapplicableProbes(
                     checks: ["malformed-json-unsigned"],
-                    reason: "clarityflow has no signature (malformed-json covers it)"),
+                    reason: "clarityflow has no signature, so malformed-json covers it"),
             ])
     }
 
@@ -271,7 +271,7 @@ struct SendRunnerTests {
             let result = try #require(byCheck[check])
             #expect(result.rootCause == "case 0 · valid")
             #expect(
-                result.message.contains("the case's valid probe failed the same way (got 500)"), "\(result.message)")
+                result.message.contains("\nThe case's valid probe failed the same way (got 500)"), "\(result.message)")
             #expect(result.message.contains("fix \"case 0 · valid\" first"))
         }
     }
