@@ -104,6 +104,15 @@ public struct DeliveryBuilder: Sendable {
         }
         let timestamp = fillTimestamp(
             body: &body, headers: &headers, skew: skew, pinned: skew == 0 && suiteCase.pins.contains(.timestamp))
+        if let handshake = profile.handshake, !suiteCase.pins.contains(.id),
+            profile.eventType(in: body, headers: headers) == handshake.event,
+            case .string(let example)? = handshake.pointer.resolve(in: body)
+        {
+            // A fresh challenge on every delivery, as the provider sends it, so an answer that hard-codes the
+            // example's value does not pass.
+            let fresh = FreshID.like(example, seed: makeID())
+            body = FieldSource.pointer(handshake.pointer).writing(.string(fresh), into: body)
+        }
         if probe == .unknownEvent {
             let event = profile.eventType(in: body, headers: headers)
             let target = profile.unknownEventTarget(for: event)

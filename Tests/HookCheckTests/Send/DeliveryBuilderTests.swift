@@ -377,3 +377,36 @@ struct DeliveryBuilderTests {
         #expect(signed.count == 11)
     }
 }
+
+@Suite("Fresh handshake challenges")
+struct HandshakeChallengeTests {
+    static let example = "53rWfymsBALTcdnOJg6zZDZZwqGtfzQkQOQxOYT8MtK72VC1"
+
+    static func challenge(pins: Set<SuiteCase.PinnedField> = [], seed: String) throws -> String? {
+        let profile = try #require(Profile.named("slack"))
+        let body = JSONValue.object(
+            JSONObject([
+                ("token", .string("t")), ("challenge", .string(example)), ("type", .string("url_verification")),
+            ]))
+        let builder = DeliveryBuilder(
+            profile: profile, secret: "s3cr3t-for-slack", now: { BuilderFixture.now }, makeID: { seed })
+        let delivery = try #require(
+            try builder.deliveries(
+                for: SuiteCase(name: "url_verification", body: body, pins: pins), probe: .valid,
+                target: "http://127.0.0.1:1/"
+            ).first)
+        return try JSONParser.parse(delivery.body)["challenge"]?.stringValue
+    }
+
+    @Test func everyDeliveryCarriesAFreshChallengeInTheExamplesStyle() throws {
+        let first = try #require(try Self.challenge(seed: "seed-1"))
+        let second = try #require(try Self.challenge(seed: "seed-2"))
+        #expect(first != Self.example && second != Self.example && first != second)
+        #expect(first.count == Self.example.count)
+        #expect(first.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) })
+    }
+
+    @Test func aPinnedIdKeepsTheExamplesChallenge() throws {
+        #expect(try Self.challenge(pins: [.id], seed: "seed-1") == Self.example)
+    }
+}

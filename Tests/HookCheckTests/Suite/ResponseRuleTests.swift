@@ -100,7 +100,9 @@ struct ResponseRuleTests {
         request.body = delivery.body
         let response = await receiver.handle(request)
         #expect(response.status == 200)
-        #expect(try JSONParser.parse(response.body)["challenge"] == .string("ch-42"))
+        let sent = try JSONParser.parse(delivery.body)["challenge"]
+        #expect(sent != .string("ch-42"), "run sends a fresh challenge")
+        #expect(try JSONParser.parse(response.body)["challenge"] == sent)
         #expect(slack.handshake?.responseRule.mismatches(in: response, requestBody: delivery.body) == [])
     }
 }
