@@ -9,7 +9,7 @@ cd "$(dirname "$0")/../.."
 export PATH="/opt/swift/usr/bin:$PATH"
 bin="${HOOKCHECK_BIN:-$(swift build --show-bin-path)/hookcheck}"
 [ -x "$bin" ] || { echo "22-interop-receivers: $bin is missing; build first (swift build)"; exit 1; }
-python3 -c "import slack_sdk, slack_bolt, stripe, githubkit.webhooks, github_webhook, svix, standardwebhooks, fastapi, uvicorn, flask" \
+python3 -c "import slack_sdk, slack_bolt, stripe, githubkit.webhooks, github_webhook, svix, standardwebhooks, fastapi, uvicorn, flask, django" \
     || { echo "22-interop-receivers: run: python3 -m pip install -r Tests/interop/requirements.txt"; exit 1; }
 
 # Run-side changes of issue 12 that some verdicts wait for. After merging one, add its name here (or set
@@ -28,6 +28,8 @@ slack_sdk_fastapi   slack_sdk_fastapi_receiver.py   Suites/slack.json   SLACK_SI
 slack_bolt          slack_bolt_receiver.py          Suites/slack.json   SLACK_SIGNING_SECRET   8f742231b10e8888abcd99yyyzzz85a5   slack/events
 stripe_flask        stripe_flask_receiver.py        Suites/stripe.json  STRIPE_WEBHOOK_SECRET  whsec_hookcheck_interop_secret     webhook
 stripe_dedup        stripe_receiver.py              Suites/stripe.json  STRIPE_WEBHOOK_SECRET  whsec_hookcheck_interop_secret     webhooks
+stripe_django       stripe_django_receiver.py       Suites/stripe.json  STRIPE_WEBHOOK_SECRET  whsec_hookcheck_interop_secret     stripe/webhook
+shopify_flask       shopify_flask_receiver.py       Suites/shopify.json  SHOPIFY_WEBHOOK_SECRET  hookcheck-interop-shopify-secret  webhook
 githubkit           githubkit_receiver.py           Suites/github.json  GITHUB_WEBHOOK_SECRET  hookcheck-interop-github-secret    webhooks
 github_webhook      github_webhook_receiver.py      Suites/github.json  GITHUB_WEBHOOK_SECRET  hookcheck-interop-github-secret    webhooks
 svix                svix_receiver.py                Suites/standard-webhooks.json  STANDARD_WEBHOOKS_SECRET  whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw  webhooks
@@ -60,6 +62,16 @@ slack_bolt          app_rate_limited    future-timestamp          skipped   slac
 # - It parses the body before it verifies the signature: a body that is not JSON gets a 500, signed or not.
 slack_bolt          *                   malformed-json            failed
 slack_bolt          *                   malformed-json-unsigned   absent    malformed-json-unsigned  failed
+# The Django recipe in Stripe docs reads request.META[HTTP_STRIPE_SIGNATURE] before verifying: a request without
+# the header raises KeyError, and Django answers 500 where a 4xx is due.
+stripe_django       *                   missing-signature         failed
+stripe_django       *                   malformed-json-unsigned   failed
+# The Flask recipe in Shopify docs calls hmac_header.encode() on a missing header (None): 500 the same way.
+shopify_flask       *                   missing-signature         failed
+shopify_flask       *                   malformed-json-unsigned   failed
+# The recipe leaves "Process webhook payload" to the reader and never parses the body, so a signed body
+# that is not JSON gets 200 where a 4xx is due.
+shopify_flask       *                   malformed-json            failed
 # githubkit: the typed parse raises WebhookTypeNotFound for an event name it does not know (500).
 githubkit           *                   unknown-event             failed
 # python-github-webhook verifies only the SHA-1 X-Hub-Signature, which GitHub sends beside -256; until
