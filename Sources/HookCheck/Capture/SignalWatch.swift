@@ -7,11 +7,11 @@ import Dispatch
 #endif
 
 /// Turns SIGINT/SIGTERM into calls of `handler` while it lives, restoring the default actions on ``cancel()``.
-final class SignalWatch {
+package final class SignalWatch {
     private let sources: [any DispatchSourceSignal]
     private let signals: [Int32]
 
-    init(signals: [Int32], handler: @escaping @Sendable (Int32) -> Void) {
+    package init(signals: [Int32], handler: @escaping @Sendable (Int32) -> Void) {
         self.signals = signals
         sources = signals.map { number in
             signal(number, SIG_IGN)
@@ -22,7 +22,7 @@ final class SignalWatch {
         }
     }
 
-    func cancel() {
+    package func cancel() {
         for source in sources { source.cancel() }
         for number in signals { signal(number, SIG_DFL) }
     }

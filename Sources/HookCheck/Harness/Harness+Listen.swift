@@ -60,7 +60,7 @@ extension Harness {
         var named = secrets
         switch suite.secret {
         case .environment(let name): named[name] = secret
-        case .inline, nil: named[SecretOption.defaultVariable] = secret
+        case .inline, nil: named[SecretLookup.defaultVariable] = secret
         }
         return try check(suite, captures: captures, secrets: named)
     }

@@ -46,23 +46,9 @@ public enum Harness {
         return Outcome(run: await SendRunner(options: options).run([plan]))
     }
 
-    /// The secret `suite` verifies or signs with: none for unauthenticated profiles, the suite's inline
-    /// value, else `secrets[NAME]` for its `{"env": NAME}`, else `secrets["HOOKCHECK_SECRET"]`.
+    /// The secret `suite` verifies or signs with, by ``SecretLookup``'s precedence.
     static func secret(for suite: Suite, in secrets: [String: String]) throws(HarnessError) -> String {
-        switch (suite.profile.scheme, suite.secret) {
-        case (.none, _):
-            return ""
-        case (_, .inline(let value)):
-            return value.value
-        case (_, .environment(let name)):
-            guard let value = secrets[name] else { throw .missingSecret(variable: name, suite: suite.name) }
-            return value
-        case (_, nil):
-            guard let value = secrets[SecretOption.defaultVariable] else {
-                throw .missingSecret(variable: SecretOption.defaultVariable, suite: suite.name)
-            }
-            return value
-        }
+        try SecretLookup().secret(for: suite, in: secrets)
     }
 }
 

@@ -1,6 +1,6 @@
 extension Duration {
     /// The duration in seconds, as a `Double`.
-    var inSeconds: Double {
+    package var inSeconds: Double {
         let parts = components
         return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
     }

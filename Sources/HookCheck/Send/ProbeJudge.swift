@@ -89,7 +89,7 @@ public enum ProbeJudge {
     }
 
     /// `0.25`, `10`, `12.346`: at most three decimals, no trailing zeros.
-    static func format(_ seconds: Double) -> String {
+    package static func format(_ seconds: Double) -> String {
         var text = String((seconds * 1000).rounded() / 1000)
         if text.hasSuffix(".0") { text.removeLast(2) }
         return text

@@ -1,7 +1,7 @@
 // Small text helpers shared by the matcher and the suite loader's messages.
 
 /// Phrases for messages: quoting, value summaries, counts and did-you-mean suggestions.
-enum Phrase {
+package enum Phrase {
     /// `text` as a JSON string literal, shortened to about `limit` characters with `…`.
     static func quoted(_ text: String, limit: Int = 80) -> String {
         var result = "\""
@@ -124,7 +124,7 @@ enum Phrase {
     }
 
     /// ` (did you mean "x"?)` or the empty string.
-    static func didYouMean(_ word: String, among candidates: some Collection<String>) -> String {
+    package static func didYouMean(_ word: String, among candidates: some Collection<String>) -> String {
         Phrase.closestMatch(to: word, among: candidates).map { " (did you mean \(Phrase.quoted($0))?)" } ?? ""
     }
 

@@ -1,4 +1,5 @@
-import HookCheck
+@testable import HookCheck
+@testable import HookCheckCLI
 import Testing
 
 struct SecretOptionTests {

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import HookCheck
+@testable import HookCheckCLI
 
 struct SuggestionTests {
     @Test(arguments: [

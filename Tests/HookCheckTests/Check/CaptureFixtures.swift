@@ -1,5 +1,5 @@
 import Foundation
-import HookCheck
+@testable import HookCheck
 import HookHTTP
 
 /// Builds signed captured deliveries and suites for the checker tests. Signatures come from

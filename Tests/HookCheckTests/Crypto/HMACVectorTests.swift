@@ -1,4 +1,4 @@
-import HookCheck
+@testable import HookCheck
 import Testing
 
 /// RFC 4231 §4.2–4.8 (HMAC-SHA-256) and RFC 2202 §3 (HMAC-SHA-1), research/signatures.md §11.2, §11.4.

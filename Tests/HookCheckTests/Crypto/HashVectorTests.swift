@@ -1,4 +1,4 @@
-import HookCheck
+@testable import HookCheck
 import Testing
 
 /// FIPS 180 / NIST examples and padding-boundary cases (research/signatures.md §11.1, §11.3).

@@ -1,4 +1,4 @@
-import HookCheck
+@testable import HookCheck
 import Testing
 
 /// Feeding a message in pieces gives the same digest as feeding it at once, whatever the split.

@@ -1,5 +1,5 @@
 import Foundation
-import HookCheck
+@testable import HookCheck
 import Testing
 
 /// The limits on documents hookcheck reads — JSON nesting depth, suite file size and depth, capture line

@@ -1,5 +1,5 @@
 import Foundation
-import HookCheck
+@testable import HookCheck
 import Testing
 
 /// Every malformed capture file in `Tests/Fixtures/malformed/captures/` reads to exactly its expected

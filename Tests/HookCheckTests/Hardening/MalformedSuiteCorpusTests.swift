@@ -1,5 +1,5 @@
 import Foundation
-import HookCheck
+@testable import HookCheck
 import Testing
 
 /// Every malformed suite in `Tests/Fixtures/malformed/suites/` makes `hookcheck validate` exit 2 with

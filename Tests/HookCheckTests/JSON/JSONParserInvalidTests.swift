@@ -1,4 +1,4 @@
-import HookCheck
+@testable import HookCheck
 import Testing
 
 import struct HookCheck.SourceLocation

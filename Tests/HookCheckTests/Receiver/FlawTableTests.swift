@@ -1,5 +1,5 @@
 import Foundation
-import HookCheck
+@testable import HookCheck
 import Testing
 
 /// The proof through the send runner: the reference receiver passes every applicable probe of every

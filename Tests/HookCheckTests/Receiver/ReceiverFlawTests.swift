@@ -1,5 +1,6 @@
 import Foundation
-import HookCheck
+@testable import HookCheck
+@testable import HookCheckCLI
 import HookHTTP
 import Testing
 

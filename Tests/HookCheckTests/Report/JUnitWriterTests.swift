@@ -1,5 +1,5 @@
 import Foundation
-import HookCheck
+@testable import HookCheck
 import HookHTTP
 import Testing
 

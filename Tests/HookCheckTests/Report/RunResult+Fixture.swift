@@ -1,5 +1,5 @@
 import Foundation
-import HookCheck
+@testable import HookCheck
 import HookHTTP
 
 /// A fixed run holding every kind of result the writers must handle: passes, failures, errors,

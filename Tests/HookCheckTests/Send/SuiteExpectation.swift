@@ -1,4 +1,4 @@
-import HookCheck
+@testable import HookCheck
 
 /// HookCheck's `Expectation`, named apart from Swift Testing's type of the same name.
 typealias SuiteExpectation = Expectation

@@ -1,5 +1,5 @@
 import Foundation
-import HookCheck
+@testable import HookCheck
 import Testing
 
 /// `hookcheck init` writes the bundled suites from a compiled-in copy; these tests keep the copy equal to

@@ -1,4 +1,4 @@
-import HookCheck
+@testable import HookCheck
 import Testing
 
 /// A pattern that must not compile, and the exact error description.

@@ -1,4 +1,4 @@
-import HookCheck
+@testable import HookCheck
 import Testing
 
 /// One row of a matcher table: a pattern, a value (`nil`: absent) and the mismatches expected.

@@ -1,5 +1,5 @@
 import Foundation
-import HookCheck
+@testable import HookCheck
 import Testing
 
 /// One row of the array-shape table: an example array, a delivered value, the mismatches expected.

@@ -1,4 +1,4 @@
-import HookCheck
+@testable import HookCheck
 import Testing
 
 /// A suite file and the exact diagnostics it must produce.

@@ -1,4 +1,4 @@
-import HookCheck
+@testable import HookCheck
 
 /// Helpers for the suite, pattern and profile tests.
 enum SuiteFixtures {
