@@ -23,3 +23,29 @@ mv_if Sources/HookCheck/Send/ProgressPrinter.swift Sources/HookCheckCLI/Progress
 if [ -e Sources/HookCheckCLI/Commands/UnavailableCommand.swift ]; then
     git rm -qf Sources/HookCheckCLI/Commands/UnavailableCommand.swift
 fi
+
+# --- 3. Public names that clash with Swift Testing or swift-crypto ---
+# SourceLocation (Swift Testing) -> TextPosition. Only HookCheck's own: tests' `sourceLocation: SourceLocation
+# = #_sourceLocation` parameters are Swift Testing's and stay.
+mv_if Sources/HookCheck/JSON/SourceLocation.swift Sources/HookCheck/JSON/TextPosition.swift
+find Sources/HookCheck Benchmarks Fuzz -name '*.swift' -print0 | xargs -0 perl -pi -e 's/\bSourceLocation\b/TextPosition/g'
+for f in $(grep -rlE 'import struct HookCheck\.SourceLocation|DocumentLimitTests' Tests --include='*.swift' || true); do
+    perl -pi -e 's/^import struct HookCheck\.SourceLocation\n//; s/\bSourceLocation\((line|column)/TextPosition($1/g; s/-> SourceLocation\b/-> TextPosition/g' "$f"
+done
+perl -pi -e 's/\bSourceLocation\(line:/TextPosition(line:/g' Tests/HookCheckTests/Hardening/DocumentLimitTests.swift
+# Expectation (Swift Testing) -> DeliveryExpectation; JSONParseError.Expectation (nested) stays.
+mv_if Sources/HookCheck/Suite/Expectation.swift Sources/HookCheck/Suite/DeliveryExpectation.swift
+find Sources/HookCheck Tests Benchmarks -name '*.swift' ! -name JSONParseError.swift -print0 |
+    xargs -0 perl -pi -e 's/(?<![.\w])Expectation\b(?! Failed)/DeliveryExpectation/g'
+# The tests' workaround typealias goes.
+if [ -e Tests/HookCheckTests/Send/SuiteExpectation.swift ]; then git rm -qf Tests/HookCheckTests/Send/SuiteExpectation.swift; fi
+find Tests -name '*.swift' -print0 | xargs -0 perl -pi -e 's/\bSuiteExpectation\b/DeliveryExpectation/g'
+# SHA256, HMAC and the rest of Crypto/ (swift-crypto's names) become package: not HookCheck's public API.
+for f in Sources/HookCheck/Crypto/*.swift; do
+    perl -pi -e 's/^(\s*(?:@\w+\s+)*)public\b/$1package/' "$f"
+done
+# The JSON machinery (parser, scanner, writer, byte scans, documents) is package too; the values a suite
+# exposes (JSONValue, JSONPointer, TextPosition, JSONParseError) stay public.
+for f in Sources/HookCheck/JSON/{ByteScan,JSONDocument,JSONParser,JSONScanner,JSONWriter,JSONValue+Removing,JSONValue+Equivalence}.swift; do
+    [ -e "$f" ] && perl -pi -e 's/^(\s*(?:@\w+\s+)*)public\b/$1package/' "$f"
+done

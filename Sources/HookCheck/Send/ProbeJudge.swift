@@ -12,7 +12,7 @@ public enum ProbeJudge {
     }
 
     /// Judges `exchanges`, the deliveries of one probe in sending order (two for `replay`).
-    public static func judge(_ exchanges: [Exchange], probe: ProbeKind, expectation: Expectation) -> Verdict {
+    public static func judge(_ exchanges: [Exchange], probe: ProbeKind, expectation: DeliveryExpectation) -> Verdict {
         let accepts = probe.expectsAcceptance
         let rule = accepts ? expectation.accept : expectation.reject
         for (index, exchange) in exchanges.enumerated() {
@@ -83,7 +83,7 @@ public enum ProbeJudge {
         (probe.expectsAcceptance ? "accept: " : "reject: ") + rule.description
     }
 
-    private static func verbText(accepts: Bool, code: Int, expectation: Expectation) -> String {
+    private static func verbText(accepts: Bool, code: Int, expectation: DeliveryExpectation) -> String {
         if accepts { return expectation.reject.contains(code) ? "rejected" : "answered \(code) to" }
         return expectation.accept.contains(code) ? "accepted" : "answered \(code) to"
     }

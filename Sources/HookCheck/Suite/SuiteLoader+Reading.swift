@@ -171,8 +171,8 @@ extension SuiteLoader {
         var within: Double?
         var response: ResponseRule?
 
-        func applied(to base: Expectation) -> Expectation {
-            Expectation(
+        func applied(to base: DeliveryExpectation) -> DeliveryExpectation {
+            DeliveryExpectation(
                 accept: accept ?? base.accept, reject: reject ?? base.reject, within: within ?? base.within,
                 response: response ?? base.response)
         }
@@ -281,7 +281,7 @@ extension SuiteLoader {
     // MARK: - Cases
 
     private static func readCases(
-        _ value: JSONValue, at pointer: JSONPointer, suiteExpectation: Expectation, reader: inout SuiteReader
+        _ value: JSONValue, at pointer: JSONPointer, suiteExpectation: DeliveryExpectation, reader: inout SuiteReader
     ) -> [SuiteCase]? {
         guard let elements = reader.array(value, at: pointer) else { return nil }
         guard !elements.isEmpty else {
@@ -314,7 +314,7 @@ extension SuiteLoader {
     }
 
     private static func readCase(
-        _ value: JSONValue, at pointer: JSONPointer, suiteExpectation: Expectation, reader: inout SuiteReader
+        _ value: JSONValue, at pointer: JSONPointer, suiteExpectation: DeliveryExpectation, reader: inout SuiteReader
     ) -> SuiteCase? {
         guard let object = reader.object(value, at: pointer) else { return nil }
         reader.warnAboutUnknownKeys(in: object, at: pointer, known: caseKeys)

@@ -45,7 +45,7 @@ struct SuiteReader {
     }
 
     /// Where the value (or key) at `pointer` starts; for a pointer that names nothing, the nearest container.
-    func location(of pointer: JSONPointer, atKey: Bool = false) -> SourceLocation? {
+    func location(of pointer: JSONPointer, atKey: Bool = false) -> TextPosition? {
         if atKey, let location = document.keyLocation(of: pointer) { return location }
         var current = pointer
         while true {

@@ -19,7 +19,7 @@ struct DocumentLimitTests {
             try JSONParser.parse(Self.nested(limit + 1), options: options)
         }
         #expect(error.reason == .depthLimitExceeded(limit: limit))
-        #expect(error.location == SourceLocation(line: 1, column: limit + 1))
+        #expect(error.location == TextPosition(line: 1, column: limit + 1))
     }
 
     @Test func jsonDepthDefaultIs512() {

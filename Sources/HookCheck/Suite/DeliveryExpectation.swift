@@ -3,7 +3,7 @@
 /// In a suite: `"expect": {"accept": "2xx", "reject": ["400", "401", "403"], "within": 10}`. A status rule is
 /// a status (`"401"` or `401`), a class (`"4xx"`) or a list of them. A case's `expect` is merged key by key
 /// over the suite's, which is merged over the defaults.
-public struct Expectation: Sendable, Hashable {
+public struct DeliveryExpectation: Sendable, Hashable {
     /// The statuses that count as accepting a delivery (default `2xx`).
     public var accept: StatusRule
     /// The statuses that count as rejecting a delivery (default `4xx`).
@@ -26,7 +26,7 @@ public struct Expectation: Sendable, Hashable {
     }
 
     /// `accept 2xx`, `reject 4xx`, within 10 seconds.
-    public static let standard = Expectation()
+    public static let standard = DeliveryExpectation()
 }
 
 /// A set of HTTP statuses: exact codes and classes such as `4xx`.
