@@ -49,3 +49,10 @@ done
 for f in Sources/HookCheck/JSON/{ByteScan,JSONDocument,JSONParser,JSONScanner,JSONWriter,JSONValue+Removing,JSONValue+Equivalence}.swift; do
     [ -e "$f" ] && perl -pi -e 's/^(\s*(?:@\w+\s+)*)public\b/$1package/' "$f"
 done
+
+# --- 2. EmbeddedReceiver.Route folds into ReceiverRoute; the core (Harness.send) starts ReferenceReceiver ---
+for f in Sources/HookCheck/Send/EmbeddedReceiver.swift Sources/HookCheck/Send/EmbeddedReceiver+Reference.swift \
+    Sources/HookCheck/Receiver/ReferenceReceiver+Embedded.swift; do
+    if [ -e "$f" ]; then git rm -qf "$f"; fi
+done
+find Sources Tests -name '*.swift' -print0 | xargs -0 perl -pi -e 's/\bEmbeddedReceiver\.routes\(/ReceiverRoute.routes(/g; s/\bEmbeddedReceiver\.Route\b/ReceiverRoute/g'

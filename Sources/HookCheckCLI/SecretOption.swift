@@ -27,6 +27,23 @@ public enum SecretOption {
         return try secret(from: arguments, environment: environment)
     }
 
+    /// The lookup `--secret-env` selects: its variable when given, else each suite's own.
+    public static func lookup(from arguments: ParsedArguments) -> SecretLookup {
+        SecretLookup(variable: arguments.isGiven(spec.name) ? arguments.value(spec.name) : nil)
+    }
+
+    /// `suite`'s secret by ``SecretLookup``'s precedence, read from `environment`.
+    /// - Throws: ``CommandFailure`` (exit 2) naming the variable that is unset or empty, never a value.
+    public static func secret(
+        for suite: Suite, lookup: SecretLookup, environment: [String: String]
+    ) throws(CommandFailure) -> String {
+        switch lookup.source(for: suite) {
+        case .notNeeded: return ""
+        case .inline(let secret): return secret.value
+        case .variable(let name): return try secret(named: name, environment: environment)
+        }
+    }
+
     /// The secret in variable `name`.
     /// - Throws: ``CommandFailure`` (exit 2) when `name` is not a variable name, or the variable
     ///   is unset or empty.

@@ -150,7 +150,7 @@ struct RunCommandTests {
         #expect(result.stderr.contains("error: --target URL: invalid URL 'ftp://example.com/': scheme 'ftp'"))
     }
 
-    @Test(.enabled(if: EmbeddedReceiver.reference != nil))
+    @Test
     func noTargetRunsTheBundledSuitesAgainstTheReferenceReceiver() async throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -24,22 +24,16 @@ public struct CheckCommand: Command {
 
     public func run(_ arguments: ParsedArguments, in context: CommandContext) async throws -> ExitCode {
         let suites = try Self.loadSuites(arguments.arguments, console: context.console)
-        let secrets = try Self.secrets(for: suites, arguments: arguments, environment: context.environment)
+        let plans = try Self.plans(for: suites, arguments: arguments, environment: context.environment)
         let path = arguments.value("captures") ?? ""
-        let startedAt = context.now()
-        let results: [SuiteResult]
+        let outcome: Harness.Outcome
         do {
-            results = try Checker.check(
-                capturesAt: path, suites: suites, secrets: secrets,
-                options: CheckOptions(url: arguments.value("url"), source: path))
+            outcome = try Harness.judge(
+                plans, captures: URL(fileURLWithPath: path), url: arguments.value("url"), now: context.now)
         } catch {
             throw CommandFailure.environment(error.description)
         }
-        let duration = Duration.seconds(max(0, context.now().timeIntervalSince(startedAt)))
-        let run = RunResult(
-            suites: results, startedAt: startedAt, duration: duration, source: path,
-            hostname: ProcessInfo.processInfo.hostName)
-        return try Self.report(run, suites: suites, secrets: secrets, arguments: arguments, context: context)
+        return try Self.report(outcome, arguments: arguments, context: context)
     }
 
     // MARK: - Shared with `listen`
@@ -59,42 +53,28 @@ public struct CheckCommand: Command {
         return suites
     }
 
-    /// Each suite's secret: `--secret-env NAME` when given, else the suite's `{"env": NAME}` (or inline
-    /// value), else `HOOKCHECK_SECRET`; empty for profiles without authentication.
+    /// Each suite with its secret, by ``SecretLookup``'s precedence (`--secret-env NAME` first).
     /// - Throws: ``CommandFailure`` (exit 2) naming the variable that is unset or empty, never a value.
-    public static func secrets(
+    public static func plans(
         for suites: [Suite], arguments: ParsedArguments, environment: [String: String]
-    ) throws(CommandFailure) -> [String] {
-        var secrets: [String] = []
+    ) throws(CommandFailure) -> [SuitePlan] {
+        let lookup = SecretOption.lookup(from: arguments)
+        var plans: [SuitePlan] = []
         for suite in suites {
-            if case .none = suite.profile.scheme {
-                secrets.append("")
-            } else if arguments.isGiven(SecretOption.spec.name) {
-                secrets.append(try SecretOption.secret(from: arguments, environment: environment))
-            } else {
-                switch suite.secret {
-                case .environment(let name):
-                    secrets.append(try SecretOption.secret(named: name, environment: environment))
-                case .inline(let secret):
-                    secrets.append(secret.value)
-                case nil:
-                    secrets.append(
-                        try SecretOption.secret(named: SecretLookup.defaultVariable, environment: environment))
-                }
-            }
+            let secret = try SecretOption.secret(for: suite, lookup: lookup, environment: environment)
+            plans.append(SuitePlan(suite: suite, target: "", secret: secret))
         }
-        return secrets
+        return plans
     }
 
     /// Writes the reports, prints each failing result on stderr and the summary on stdout.
     /// - Returns: ``ExitCode/success`` when every result passed, else ``ExitCode/failure``.
     /// - Throws: ``CommandFailure`` (exit 3) when a report cannot be written.
     public static func report(
-        _ run: RunResult, suites: [Suite], secrets: [String], arguments: ParsedArguments, context: CommandContext
+        _ outcome: Harness.Outcome, arguments: ParsedArguments, context: CommandContext
     ) throws(CommandFailure) -> ExitCode {
-        let redactor = Redactor(
-            headerNames: suites.flatMap(\.profile.scheme.authenticationHeaders), secrets: secrets.filter { !$0.isEmpty }
-        )
+        let run = outcome.run
+        let redactor = outcome.redactor
         let console = context.console
         for suite in run.suites {
             for result in suite.results {
@@ -111,10 +91,9 @@ public struct CheckCommand: Command {
             }
         }
         do {
-            try ReportWriter.write(
-                run, to: ReportOptions.destinations(from: arguments), redactor: redactor,
-                environment: context.environment,
-                annotate: { console.writeLine($0) })
+            try Harness.writeReports(
+                outcome, to: ReportOptions.destinations(from: arguments), environment: context.environment,
+                events: { if case .annotation(let line) = $0 { console.writeLine(line) } })
         } catch {
             throw .environment(error.description)
         }

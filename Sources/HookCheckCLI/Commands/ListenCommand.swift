@@ -81,7 +81,7 @@ public struct ListenCommand: Command {
         if let given = path, !given.hasPrefix("/") { path = "/" + given }
 
         let suites = try CheckCommand.loadSuites(arguments.arguments, console: console)
-        let secrets = try CheckCommand.secrets(for: suites, arguments: arguments, environment: context.environment)
+        let plans = try CheckCommand.plans(for: suites, arguments: arguments, environment: context.environment)
 
         let (stops, stop) = AsyncStream.makeStream(of: StopReason.self)
         let progress = Self.progressPrinter(console: console, stop: stop)
@@ -131,8 +131,7 @@ public struct ListenCommand: Command {
         console.writeErrorLine("listen: \(listener.capturedCount) deliveries captured in \(capturePath)")
 
         return try Self.checkAndReport(
-            suites: suites, secrets: secrets, capturePath: capturePath, startedAt: startedAt, arguments: arguments,
-            context: context)
+            plans, capturePath: capturePath, startedAt: startedAt, arguments: arguments, context: context)
     }
 
     // MARK: - Steps
@@ -161,21 +160,17 @@ public struct ListenCommand: Command {
     /// Checks the capture file with the same checker as `hookcheck check`, writes the reports and
     /// prints the summary.
     private static func checkAndReport(
-        suites: [Suite], secrets: [String], capturePath: String, startedAt: Date, arguments: ParsedArguments,
+        _ plans: [SuitePlan], capturePath: String, startedAt: Date, arguments: ParsedArguments,
         context: CommandContext
     ) throws(CommandFailure) -> ExitCode {
-        let results: [SuiteResult]
+        let outcome: Harness.Outcome
         do {
-            results = try Checker.check(
-                capturesAt: capturePath, suites: suites, secrets: secrets,
-                options: CheckOptions(url: arguments.value("url"), source: capturePath))
+            outcome = try Harness.judge(
+                plans, captures: URL(fileURLWithPath: capturePath), url: arguments.value("url"),
+                startedAt: startedAt, now: context.now)
         } catch {
             throw .environment(error.description)
         }
-        let run = RunResult(
-            suites: results, startedAt: startedAt,
-            duration: .seconds(max(0, context.now().timeIntervalSince(startedAt))), source: capturePath,
-            hostname: ProcessInfo.processInfo.hostName)
-        return try CheckCommand.report(run, suites: suites, secrets: secrets, arguments: arguments, context: context)
+        return try CheckCommand.report(outcome, arguments: arguments, context: context)
     }
 }

@@ -3,13 +3,8 @@ import HookCheck
 
 /// `hookcheck replay FILE --suite SUITE`: resend captured deliveries, signed afresh, and judge the answers.
 public struct ReplayCommand: Command {
-    /// Starts the in-process receiver used when no target is given (`nil`: none available).
-    public var launcher: EmbeddedReceiver.Launcher?
-
-    /// Creates the command; `launcher` defaults to the built-in reference receiver.
-    public init(launcher: EmbeddedReceiver.Launcher? = EmbeddedReceiver.reference) {
-        self.launcher = launcher
-    }
+    /// Creates the command.
+    public init() {}
 
     public let name = "replay"
     public let summary = "resend captured deliveries, signed afresh with a test secret, and judge the answers"
@@ -66,13 +61,11 @@ public struct ReplayCommand: Command {
             target = suite.target?.absoluteString
         }
         let secret = try RunCommand.secret(
-            for: suite, arguments: arguments, environment: context.environment, isEmbedded: target == nil,
-            console: console)
+            for: suite, lookup: SecretOption.lookup(from: arguments), environment: context.environment,
+            isEmbedded: target == nil, console: console)
         let plan = SuitePlan(suite: outcome.suite, target: target ?? "", secret: secret)
         let options = try RunCommand.sendOptions(from: arguments)
-        let runner = RunCommand(launcher: launcher)
-        return try await runner.send(
-            [plan], embedded: target == nil ? [0] : [], options: options, arguments: arguments, context: context)
+        return try await RunCommand.send([plan], options: options, arguments: arguments, context: context)
     }
 
     /// `valid,reformatted-json` as probes.

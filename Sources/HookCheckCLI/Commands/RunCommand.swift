@@ -4,13 +4,8 @@ import HookHTTP
 
 /// `hookcheck run SUITE...`: send every case and probe to a receiver and judge the responses.
 public struct RunCommand: Command {
-    /// Starts the in-process receiver used when no target is given anywhere (`nil`: none available).
-    public var launcher: EmbeddedReceiver.Launcher?
-
-    /// Creates the command; `launcher` defaults to the built-in reference receiver.
-    public init(launcher: EmbeddedReceiver.Launcher? = EmbeddedReceiver.reference) {
-        self.launcher = launcher
-    }
+    /// Creates the command.
+    public init() {}
 
     public let name = "run"
     public let summary = "send a suite's deliveries to a receiver and judge the responses"
@@ -57,57 +52,57 @@ public struct RunCommand: Command {
             target = try Self.checkedTarget(given, synopsis: "--target URL")
         }
         var plans: [SuitePlan] = []
-        var embedded: [Int] = []
+        let lookup = SecretOption.lookup(from: arguments)
         for suite in suites {
-            let suiteTarget = target ?? suite.target?.absoluteString
-            if suiteTarget == nil { embedded.append(plans.count) }
+            let suiteTarget = target ?? suite.target?.absoluteString ?? ""
             let secret = try Self.secret(
-                for: suite, arguments: arguments, environment: context.environment, isEmbedded: suiteTarget == nil,
+                for: suite, lookup: lookup, environment: context.environment, isEmbedded: suiteTarget.isEmpty,
                 console: console)
-            plans.append(SuitePlan(suite: suite, target: suiteTarget ?? "", secret: secret))
+            plans.append(SuitePlan(suite: suite, target: suiteTarget, secret: secret))
         }
         for plan in plans where !plan.target.isEmpty {
             _ = try Self.checkedTarget(plan.target, synopsis: "the target of suite '\(plan.suite.name)'")
         }
-        return try await send(plans, embedded: embedded, options: options, arguments: arguments, context: context)
+        return try await Self.send(plans, options: options, arguments: arguments, context: context)
     }
 
-    /// Sends `plans` (those at `embedded` to the built-in reference receiver, started here), prints progress,
-    /// writes the reports and the summary; shared by `run` and `replay`.
-    func send(
-        _ plans: [SuitePlan], embedded: [Int], options: SendOptions, arguments: ParsedArguments,
-        context: CommandContext
+    /// Sends `plans` through ``Harness/send(_:options:reports:environment:now:events:)`` (those without a
+    /// target to the built-in reference receiver), prints progress, the reports written and the summary;
+    /// shared by `run` and `replay`.
+    static func send(
+        _ plans: [SuitePlan], options: SendOptions, arguments: ParsedArguments, context: CommandContext
     ) async throws -> ExitCode {
-        var plans = plans
         let console = context.console
-        var receiver: (any EmbeddedReceiver.Running)?
-        if !embedded.isEmpty {
-            guard let launcher else {
-                throw CommandFailure.invalidInput(
-                    "no target given: pass --target URL or set 'target' in the suite (no built-in receiver here)")
-            }
-            let (routes, paths) = EmbeddedReceiver.routes(
-                for: embedded.map { (plans[$0].suite.profile, plans[$0].secret) })
-            do {
-                receiver = try await launcher(routes)
-            } catch {
-                throw CommandFailure.environment("cannot start the built-in reference receiver: \(error)")
-            }
-            let address = receiver?.address ?? ""
-            console.writeErrorLine("no target given: using the built-in reference receiver at \(address)")
-            for (offset, index) in embedded.enumerated() { plans[index].target = address + paths[offset] }
-        }
-
         let progress = ProgressPrinter(console: console)
-        let runner = SendRunner(options: options, now: context.now)
-        let run = await runner.run(plans) { progress.show($0) }
+        let outcome: Harness.Outcome
+        do {
+            outcome = try await Harness.send(plans, options: options, now: context.now) { event in
+                switch event {
+                case .progress(let step): progress.show(step)
+                case .referenceReceiverStarted(let address):
+                    console.writeErrorLine("no target given: using the built-in reference receiver at \(address)")
+                case .randomSecret, .annotation: break
+                }
+            }
+        } catch {
+            throw CommandFailure.environment(error.description)
+        }
         progress.finish()
-        await receiver?.stop()
+        let run = outcome.run
 
         if let only = options.only, run.total == 0 {
             console.warning("--only '\(only)' matched no result")
         }
-        try Self.writeReports(run, plans: plans, arguments: arguments, context: context)
+        let destinations = ReportOptions.destinations(from: arguments)
+        do {
+            try Harness.writeReports(
+                outcome, to: destinations, environment: context.environment,
+                events: { if case .annotation(let line) = $0 { console.writeLine(line) } })
+        } catch {
+            throw CommandFailure.environment(error.description)
+        }
+        let written = [destinations.junit, destinations.markdown, destinations.json].compactMap { $0 }
+        if !written.isEmpty { console.writeErrorLine("reports: " + written.joined(separator: ", ")) }
         console.writeLine(run.summary)
         if let latency = run.latency {
             console.writeLine(
@@ -154,24 +149,12 @@ public struct RunCommand: Command {
     /// else `HOOKCHECK_SECRET`. A `none` profile needs none. For the embedded receiver an unset variable
     /// gets a random secret shared by both sides, said on stderr.
     static func secret(
-        for suite: Suite, arguments: ParsedArguments, environment: [String: String], isEmbedded: Bool,
-        console: Console
+        for suite: Suite, lookup: SecretLookup, environment: [String: String], isEmbedded: Bool, console: Console
     ) throws -> String {
-        if case .none = suite.profile.scheme { return "" }
-        let variable: String
-        if arguments.isGiven(SecretOption.spec.name), let name = arguments.value(SecretOption.spec.name) {
-            variable = name
-        } else {
-            switch suite.secret {
-            case .inline(let secret): return secret.value
-            case .environment(let name): variable = name
-            case nil: variable = SecretLookup.defaultVariable
-            }
-        }
         do {
-            return try SecretOption.secret(named: variable, environment: environment)
+            return try SecretOption.secret(for: suite, lookup: lookup, environment: environment)
         } catch {
-            guard isEmbedded else {
+            guard isEmbedded, case .variable(let variable) = lookup.source(for: suite) else {
                 throw CommandFailure.invalidInput("suite '\(suite.name)': \(error.message)")
             }
             console.writeErrorLine(
@@ -181,23 +164,6 @@ public struct RunCommand: Command {
     }
 
     // MARK: - Reports
-
-    private static func writeReports(
-        _ run: RunResult, plans: [SuitePlan], arguments: ParsedArguments, context: CommandContext
-    ) throws {
-        let destinations = ReportOptions.destinations(from: arguments)
-        let redactor = Redactor(
-            headerNames: plans.flatMap(\.suite.profile.scheme.authenticationHeaders), secrets: plans.map(\.secret))
-        do {
-            try ReportWriter.write(
-                run, to: destinations, redactor: redactor, environment: context.environment,
-                annotate: { context.console.writeLine($0) })
-        } catch {
-            throw CommandFailure.environment(error.description)
-        }
-        let written = [destinations.junit, destinations.markdown, destinations.json].compactMap { $0 }
-        if !written.isEmpty { context.console.writeErrorLine("reports: " + written.joined(separator: ", ")) }
-    }
 
     private static func milliseconds(_ duration: Duration) -> String {
         ProbeJudge.format(duration.inSeconds * 1000) + " ms"
