@@ -56,3 +56,20 @@ for f in Sources/HookCheck/Send/EmbeddedReceiver.swift Sources/HookCheck/Send/Em
     if [ -e "$f" ]; then git rm -qf "$f"; fi
 done
 find Sources Tests -name '*.swift' -print0 | xargs -0 perl -pi -e 's/\bEmbeddedReceiver\.routes\(/ReceiverRoute.routes(/g; s/\bEmbeddedReceiver\.Route\b/ReceiverRoute/g'
+
+# --- 6. One home per helper, one concern per file ---
+# SignalWatch and TerminationSignal become one CLI file (signals are the command line's business).
+if [ -e Sources/HookCheck/Capture/SignalWatch.swift ]; then git rm -qf Sources/HookCheck/Capture/SignalWatch.swift; fi
+mv_if Sources/HookCheck/Receiver/TerminationSignal.swift Sources/HookCheckCLI/TerminationSignal.swift
+find Sources Tests -name '*.swift' -print0 | xargs -0 perl -pi -e 's/\bSignalWatch\(/TerminationSignal.Watch(/g'
+# CaptureLineScanner reads capture files: Check/ -> Capture/.
+mv_if Sources/HookCheck/Check/CaptureLineScanner.swift Sources/HookCheck/Capture/CaptureLineScanner.swift
+mv_if Tests/HookCheckTests/Check/CaptureLineScannerTests.swift Tests/HookCheckTests/Capture/CaptureLineScannerTests.swift
+# File names say what they hold.
+mv_if Sources/HookCheck/Suite/Phrase.swift Sources/HookCheck/Support/MessageWording.swift
+find Sources Tests -name '*.swift' -print0 | xargs -0 perl -pi -e 's/\bPhrase\b/MessageWording/g'
+mv_if Sources/HookCheck/Report/ReportNames.swift Sources/HookCheck/Report/ReportNaming.swift
+find Sources Tests -name '*.swift' -print0 | xargs -0 perl -pi -e 's/\bReportNames\b/ReportNaming/g'
+mv_if Sources/HookCheck/Profiles/Profile+Query.swift Sources/HookCheck/Profiles/Profile+FormEncoding.swift
+# Duration -> seconds has one home, beside the other shared helpers.
+mv_if Sources/HookCheck/Send/Duration+Seconds.swift Sources/HookCheck/Support/Duration+Seconds.swift

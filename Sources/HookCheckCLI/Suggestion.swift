@@ -10,7 +10,7 @@ enum Suggestion {
         let lowered = typed.lowercased()
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
-            let distance = editDistance(lowered, candidate.lowercased())
+            let distance = EditDistance.between(lowered, candidate.lowercased())
             let limit = min(3, max(1, max(typed.count, candidate.count) / 3))
             guard distance <= limit else { continue }
             if best.map({ distance < $0.distance }) ?? true {
@@ -20,30 +20,5 @@ enum Suggestion {
         if let best { return best.candidate }
         let prefixed = candidates.filter { $0.lowercased().hasPrefix(lowered) }
         return prefixed.count == 1 ? prefixed.first : nil
-    }
-
-    /// The optimal string alignment distance: insertions, deletions, substitutions and
-    /// transpositions of adjacent characters each cost one.
-    static func editDistance(_ lhs: String, _ rhs: String) -> Int {
-        let a = Array(lhs)
-        let b = Array(rhs)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previousPrevious = [Int](repeating: 0, count: b.count + 1)
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    value = min(value, previousPrevious[j - 2] + 1)
-                }
-                current[j] = value
-            }
-            (previousPrevious, previous, current) = (previous, current, previousPrevious)
-        }
-        return previous[b.count]
     }
 }

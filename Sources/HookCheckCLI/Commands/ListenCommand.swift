@@ -108,7 +108,7 @@ public struct ListenCommand: Command {
         }
         console.writeLine("listening on \(listener.address)")
 
-        let signals = SignalWatch(signals: [SIGINT, SIGTERM]) { number in stop.yield(.signal(number)) }
+        let signals = TerminationSignal.Watch(signals: [SIGINT, SIGTERM]) { number in stop.yield(.signal(number)) }
         defer { signals.cancel() }
         let timer = timeout.map { seconds in
             Task {

@@ -77,7 +77,7 @@ public struct ReplayCommand: Command {
                 let names = ProbeKind.allCases.map(\.rawValue)
                 throw CLIError.rejectedValue(
                     synopsis: "--probes LIST",
-                    message: "unknown probe '\(name)'\(Phrase.didYouMean(name, among: names)); probes: "
+                    message: "unknown probe '\(name)'\(MessageWording.didYouMean(name, among: names)); probes: "
                         + names.joined(separator: ", "))
             }
             if !probes.contains(probe) { probes.append(probe) }

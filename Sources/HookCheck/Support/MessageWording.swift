@@ -1,7 +1,7 @@
 // Small text helpers shared by the matcher and the suite loader's messages.
 
 /// Phrases for messages: quoting, value summaries, counts and did-you-mean suggestions.
-package enum Phrase {
+package enum MessageWording {
     /// `text` as a JSON string literal, shortened to about `limit` characters with `…`.
     static func quoted(_ text: String, limit: Int = 80) -> String {
         var result = "\""
@@ -35,18 +35,18 @@ package enum Phrase {
         case .null: return "null"
         case .bool(let flag): return flag ? "true" : "false"
         case .number(let text): return text.count > 40 ? String(text.prefix(40)) + "…" : text
-        case .string(let text): return Phrase.quoted(text)
+        case .string(let text): return MessageWording.quoted(text)
         case .array(let elements):
-            return elements.isEmpty ? "an empty array" : "an array of \(Phrase.countText(elements.count, "element"))"
+            return elements.isEmpty ? "an empty array" : "an array of \(MessageWording.countText(elements.count, "element"))"
         case .object(let object):
-            return object.isEmpty ? "an empty object" : "an object with \(Phrase.countText(object.count, "member"))"
+            return object.isEmpty ? "an empty object" : "an object with \(MessageWording.countText(object.count, "member"))"
         }
     }
 
     /// `value` as compact JSON (for literals in "expected …"), shortened to about `limit` characters.
     static func compactText(of value: JSONValue, limit: Int = 80) -> String {
         var text = ""
-        Phrase.appendCompact(value, to: &text, limit: limit)
+        MessageWording.appendCompact(value, to: &text, limit: limit)
         return text.count > limit ? String(text.prefix(limit)) + "…" : text
     }
 
@@ -56,20 +56,20 @@ package enum Phrase {
         case .null: text += "null"
         case .bool(let flag): text += flag ? "true" : "false"
         case .number(let number): text += number
-        case .string(let string): text += Phrase.quoted(string, limit: limit)
+        case .string(let string): text += MessageWording.quoted(string, limit: limit)
         case .array(let elements):
             text += "["
             for (index, element) in elements.enumerated() {
                 if index > 0 { text += "," }
-                Phrase.appendCompact(element, to: &text, limit: limit)
+                MessageWording.appendCompact(element, to: &text, limit: limit)
             }
             text += "]"
         case .object(let object):
             text += "{"
             for (index, member) in object.enumerated() {
                 if index > 0 { text += "," }
-                text += Phrase.quoted(member.key, limit: limit) + ":"
-                Phrase.appendCompact(member.value, to: &text, limit: limit)
+                text += MessageWording.quoted(member.key, limit: limit) + ":"
+                MessageWording.appendCompact(member.value, to: &text, limit: limit)
             }
             text += "}"
         }
@@ -94,7 +94,7 @@ package enum Phrase {
         let lowered = Array(word.lowercased().unicodeScalars)
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
-            let distance = Phrase.editDistance(lowered, Array(candidate.lowercased().unicodeScalars))
+            let distance = EditDistance.between(lowered, Array(candidate.lowercased().unicodeScalars))
             if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
         }
         let threshold = max(1, min(3, max(lowered.count, best?.candidate.count ?? 0) / 4))
@@ -109,7 +109,7 @@ package enum Phrase {
             let other = Self.words(of: candidate)
             return words.count > 1 && other.count == words.count && zip(words, other).filter { $0 != $1 }.count == 1
         }
-        let nearest = oneWordApart.map { ($0, editDistance(lowered, Array($0.lowercased().unicodeScalars))) }
+        let nearest = oneWordApart.map { ($0, EditDistance.between(lowered, Array($0.lowercased().unicodeScalars))) }
         if let closest = nearest.min(by: { $0.1 < $1.1 }), nearest.filter({ $0.1 == closest.1 }).count == 1 {
             return closest.0
         }
@@ -125,27 +125,6 @@ package enum Phrase {
 
     /// ` (did you mean "x"?)` or the empty string.
     package static func didYouMean(_ word: String, among candidates: some Collection<String>) -> String {
-        Phrase.closestMatch(to: word, among: candidates).map { " (did you mean \(Phrase.quoted($0))?)" } ?? ""
-    }
-
-    /// Edit distance counting an insertion, deletion, substitution or swap of neighbours as one edit
-    /// (optimal string alignment).
-    private static func editDistance(_ lhs: [Unicode.Scalar], _ rhs: [Unicode.Scalar]) -> Int {
-        if lhs.isEmpty { return rhs.count }
-        if rhs.isEmpty { return lhs.count }
-        var table = [[Int]](repeating: [Int](repeating: 0, count: rhs.count + 1), count: lhs.count + 1)
-        for i in 0...lhs.count { table[i][0] = i }
-        for j in 0...rhs.count { table[0][j] = j }
-        for i in 1...lhs.count {
-            for j in 1...rhs.count {
-                let cost = lhs[i - 1] == rhs[j - 1] ? 0 : 1
-                var best = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
-                if i > 1, j > 1, lhs[i - 1] == rhs[j - 2], lhs[i - 2] == rhs[j - 1] {
-                    best = min(best, table[i - 2][j - 2] + 1)
-                }
-                table[i][j] = best
-            }
-        }
-        return table[lhs.count][rhs.count]
+        MessageWording.closestMatch(to: word, among: candidates).map { " (did you mean \(MessageWording.quoted($0))?)" } ?? ""
     }
 }

@@ -1,5 +1,5 @@
 /// Naming helpers the writers share.
-enum ReportNames {
+enum ReportNaming {
     /// `names` with later duplicates suffixed ` (2)`, ` (3)`, … so every name is unique.
     static func unique(_ names: [String]) -> [String] {
         var seen: Set<String> = []
