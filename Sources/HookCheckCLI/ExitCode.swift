@@ -1,6 +1,6 @@
 import HookCheck
 
-/// The process exit codes of `hookcheck` (DESIGN.md "Command line").
+/// The process exit codes of `hookcheck` (docs/architecture.md "Command line").
 public enum ExitCode: Int32, Sendable, Hashable {
     /// Every result passed (or the command did what was asked).
     case success = 0

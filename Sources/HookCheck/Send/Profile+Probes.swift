@@ -1,5 +1,5 @@
 extension Profile {
-    /// The probes a run reports for this profile when its suite names none: DESIGN.md's table in order, with
+    /// The probes a run reports for this profile when its suite names none: docs/architecture.md's "Probes" table in order, with
     /// `wrong-token`/`missing-token` in place of the signature probes for token schemes. The probes that do
     /// not apply stay in the list, to be reported as skipped with ``skipReason(for:)``.
     public var reportedProbes: [ProbeKind] {

@@ -18,7 +18,7 @@ public struct SuitePlan: Sendable {
     }
 
     /// The probes reported for the suite: the suite's own list when it names one, else every probe of
-    /// DESIGN.md's table for the profile, the inapplicable ones to be reported as skipped.
+    /// docs/architecture.md's "Probes" table for the profile, the inapplicable ones to be reported as skipped.
     public var probes: [ProbeKind] {
         suite.probes == suite.profile.supportedProbes ? suite.profile.reportedProbes : suite.probes
     }

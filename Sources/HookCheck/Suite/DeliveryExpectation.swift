@@ -14,7 +14,7 @@ public struct DeliveryExpectation: Sendable, Hashable {
     /// `nil` for nothing more. Judged on `valid`, `reformatted-json` and both `replay` answers.
     public var response: ResponseRule?
 
-    /// Creates an expectation; the defaults are DESIGN.md's.
+    /// Creates an expectation; the defaults are those of docs/architecture.md "Probes".
     public init(
         accept: StatusRule = .success, reject: StatusRule = .clientError, within: Double = 10,
         response: ResponseRule? = nil

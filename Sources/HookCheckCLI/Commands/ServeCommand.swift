@@ -5,7 +5,7 @@ import HookCheck
 public struct ServeCommand: Command {
     public init() {}
 
-    /// The flaws `--flaw` accepts (DESIGN.md "Sending").
+    /// The flaws `--flaw` accepts (docs/architecture.md "Probes").
     public static let flaws = ReceiverFlaw.names
 
     public let name = "serve"
