@@ -28,7 +28,8 @@ let package = Package(
             swiftSettings: settings),
         .testTarget(name: "HookHTTPTests", dependencies: ["HookHTTP"], swiftSettings: settings),
         .testTarget(
-            name: "HookCheckTests", dependencies: ["HookCheck", "HookCheckCLI", "HookHTTP"], exclude: ["Report/Snapshots"],
+            name: "HookCheckTests", dependencies: ["HookCheck", "HookCheckCLI", "HookHTTP"],
+            exclude: ["Report/Snapshots"],
             swiftSettings: settings),
         // Uses only HookCheck's public API, the way a user's own test target would.
         .testTarget(name: "ExampleTests", dependencies: ["HookCheck"], swiftSettings: settings),

@@ -1,5 +1,4 @@
 import HookCheck
-
 import Synchronization
 
 /// Shows a send run's progress on stderr: one line per result when stderr is not a terminal, else a live

@@ -1,7 +1,8 @@
 import Foundation
-@testable import HookCheck
 import HookHTTP
 import Testing
+
+@testable import HookCheck
 
 #if canImport(Glibc)
     import Glibc

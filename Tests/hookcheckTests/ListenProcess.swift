@@ -1,7 +1,8 @@
 import Foundation
-@testable import HookCheck
 import HookHTTP
 import Synchronization
+
+@testable import HookCheck
 
 #if canImport(Glibc)
     import Glibc

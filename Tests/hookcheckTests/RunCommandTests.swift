@@ -1,9 +1,10 @@
 import Foundation
-@testable import HookCheck
-@testable import HookCheckCLI
 import HookHTTP
 import Synchronization
 import Testing
+
+@testable import HookCheck
+@testable import HookCheckCLI
 
 /// `hookcheck run` through the built binary, against receivers served by this test process.
 @Suite("hookcheck run")

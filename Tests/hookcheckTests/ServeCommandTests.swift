@@ -1,8 +1,9 @@
 import Foundation
-@testable import HookCheck
-@testable import HookCheckCLI
 import HookHTTP
 import Testing
+
+@testable import HookCheck
+@testable import HookCheckCLI
 
 #if canImport(Glibc)
     import Glibc

@@ -50,7 +50,9 @@ extension Harness {
             do {
                 secret = try lookup.secret(for: suite, in: secrets)
             } catch {
-                guard suiteTarget.isEmpty, error.code == .missingSecret, let variable = error.variable else { throw error }
+                guard suiteTarget.isEmpty, error.code == .missingSecret, let variable = error.variable else {
+                    throw error
+                }
                 events(.randomSecret(variable: variable, suite: suite.name))
                 secret = SecretLookup.randomSecret(for: suite.profile)
             }

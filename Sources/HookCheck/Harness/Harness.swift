@@ -54,7 +54,8 @@ public enum Harness {
         _ suite: Suite, target: URL, secrets: [String: String] = [:], options: SendOptions = SendOptions()
     ) async throws(HarnessError) -> Outcome {
         let secret = try self.secret(for: suite, in: secrets)
-        return try await send([SuitePlan(suite: suite, target: target.absoluteString, secret: secret)], options: options)
+        return try await send(
+            [SuitePlan(suite: suite, target: target.absoluteString, secret: secret)], options: options)
     }
 
     /// The secret `suite` verifies or signs with, by ``SecretLookup``'s precedence.
@@ -62,4 +63,3 @@ public enum Harness {
         try SecretLookup().secret(for: suite, in: secrets)
     }
 }
-

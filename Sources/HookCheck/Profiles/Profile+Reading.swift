@@ -149,7 +149,8 @@ extension Profile {
         -> JSONPointer?
     {
         guard !text.isEmpty, let parsed = JSONPointer(text) else {
-            reader.error("invalid JSON pointer \(MessageWording.quoted(text)); expected one such as \"/data/id\"", at: pointer)
+            reader.error(
+                "invalid JSON pointer \(MessageWording.quoted(text)); expected one such as \"/data/id\"", at: pointer)
             return nil
         }
         return parsed
@@ -177,7 +178,8 @@ extension Profile {
             switch reader.string(name, at: at) {
             case "unix": format = .unixSeconds
             case "date-time": format = .dateTime(fractionDigits: 3, zone: .z)
-            case let text?: reader.error("expected \"unix\" or \"date-time\", found \(MessageWording.quoted(text))", at: at)
+            case let text?:
+                reader.error("expected \"unix\" or \"date-time\", found \(MessageWording.quoted(text))", at: at)
             case nil: break
             }
         }

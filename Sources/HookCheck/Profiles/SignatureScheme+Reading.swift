@@ -134,14 +134,16 @@ extension Profile {
             var companion = HMACScheme.Companion(header: header, algorithm: .sha256)
             if let value = object["algorithm"], let text = reader.string(value, at: at.appending("algorithm")) {
                 guard let algorithm = HMACScheme.Algorithm(rawValue: text) else {
-                    reader.error("expected sha256 or sha1, found \(MessageWording.quoted(text))", at: at.appending("algorithm"))
+                    reader.error(
+                        "expected sha256 or sha1, found \(MessageWording.quoted(text))", at: at.appending("algorithm"))
                     continue
                 }
                 companion.algorithm = algorithm
             }
             if let value = object["encoding"], let text = reader.string(value, at: at.appending("encoding")) {
                 guard let encoding = HMACScheme.Encoding(rawValue: text) else {
-                    reader.error("expected hex or base64, found \(MessageWording.quoted(text))", at: at.appending("encoding"))
+                    reader.error(
+                        "expected hex or base64, found \(MessageWording.quoted(text))", at: at.appending("encoding"))
                     continue
                 }
                 companion.encoding = encoding

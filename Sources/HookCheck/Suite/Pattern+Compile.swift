@@ -72,7 +72,8 @@ extension Pattern {
         _ name: String, _ argument: JSONValue, at pointer: JSONPointer, allowsRequestReferences: Bool
     ) throws(PatternError) -> Pattern {
         func invalid(_ expected: String) -> PatternError {
-            .invalidArgument(matcher: name, expected: expected, found: MessageWording.summary(of: argument), at: pointer)
+            .invalidArgument(
+                matcher: name, expected: expected, found: MessageWording.summary(of: argument), at: pointer)
         }
         func compile(_ json: JSONValue, at pointer: JSONPointer) throws(PatternError) -> Pattern {
             try Pattern.compile(json, at: pointer, allowsRequestReferences: allowsRequestReferences)
@@ -144,7 +145,8 @@ extension Pattern {
         func type(_ value: JSONValue, at pointer: JSONPointer) throws(PatternError) -> JSONType {
             guard let text = value.stringValue else {
                 throw .invalidArgument(
-                    matcher: "$type", expected: "a type name or a list of them", found: MessageWording.summary(of: value),
+                    matcher: "$type", expected: "a type name or a list of them",
+                    found: MessageWording.summary(of: value),
                     at: pointer)
             }
             guard let type = JSONType(rawValue: text) else {

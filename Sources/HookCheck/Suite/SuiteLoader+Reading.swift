@@ -90,7 +90,8 @@ extension SuiteLoader {
         guard lowered.hasPrefix("http://") || lowered.hasPrefix("https://"), let url = URL(string: text),
             let host = url.host, !host.isEmpty
         else {
-            reader.error("invalid target URL \(MessageWording.quoted(text)); expected http://host[:port]/path", at: pointer)
+            reader.error(
+                "invalid target URL \(MessageWording.quoted(text)); expected http://host[:port]/path", at: pointer)
             return nil
         }
         return url
@@ -115,7 +116,8 @@ extension SuiteLoader {
             }
             guard let probe = ProbeKind(rawValue: name) else {
                 reader.error(
-                    "unknown probe \(MessageWording.quoted(name))\(MessageWording.didYouMean(name, among: names))", at: elementPointer)
+                    "unknown probe \(MessageWording.quoted(name))\(MessageWording.didYouMean(name, among: names))",
+                    at: elementPointer)
                 isValid = false
                 continue
             }

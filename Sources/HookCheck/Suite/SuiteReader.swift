@@ -147,7 +147,8 @@ struct SuiteReader {
     mutating func warnAboutUnknownKeys(in object: JSONObject, at pointer: JSONPointer, known: [String]) {
         for key in object.keys where !known.contains(key) {
             warning(
-                "unknown key \(MessageWording.quoted(key))\(MessageWording.didYouMean(key, among: known))", at: pointer.appending(key),
+                "unknown key \(MessageWording.quoted(key))\(MessageWording.didYouMean(key, among: known))",
+                at: pointer.appending(key),
                 atKey: true)
         }
     }

@@ -37,9 +37,11 @@ package enum MessageWording {
         case .number(let text): return text.count > 40 ? String(text.prefix(40)) + "…" : text
         case .string(let text): return MessageWording.quoted(text)
         case .array(let elements):
-            return elements.isEmpty ? "an empty array" : "an array of \(MessageWording.countText(elements.count, "element"))"
+            return elements.isEmpty
+                ? "an empty array" : "an array of \(MessageWording.countText(elements.count, "element"))"
         case .object(let object):
-            return object.isEmpty ? "an empty object" : "an object with \(MessageWording.countText(object.count, "member"))"
+            return object.isEmpty
+                ? "an empty object" : "an object with \(MessageWording.countText(object.count, "member"))"
         }
     }
 
@@ -125,6 +127,7 @@ package enum MessageWording {
 
     /// ` (did you mean "x"?)` or the empty string.
     package static func didYouMean(_ word: String, among candidates: some Collection<String>) -> String {
-        MessageWording.closestMatch(to: word, among: candidates).map { " (did you mean \(MessageWording.quoted($0))?)" } ?? ""
+        MessageWording.closestMatch(to: word, among: candidates).map { " (did you mean \(MessageWording.quoted($0))?)" }
+            ?? ""
     }
 }

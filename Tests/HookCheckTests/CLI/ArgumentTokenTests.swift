@@ -1,6 +1,7 @@
+import Testing
+
 @testable import HookCheck
 @testable import HookCheckCLI
-import Testing
 
 struct ArgumentTokenTests {
     struct Case: Sendable, CustomTestStringConvertible {

@@ -1,6 +1,7 @@
+import Testing
+
 @testable import HookCheck
 @testable import HookCheckCLI
-import Testing
 
 struct HelpFormatterTests {
     struct Sample: Command {

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import HookCheck
 @testable import HookCheckCLI
 

@@ -1,7 +1,8 @@
 import Foundation
+import Testing
+
 @testable import HookCheck
 @testable import HookCheckCLI
-import Testing
 
 @Suite struct InitCommandTests {
     @Test(arguments: Profile.builtIn.map(\.name))

@@ -1,6 +1,7 @@
 import Foundation
-@testable import HookCheck
 import Testing
+
+@testable import HookCheck
 
 /// The limits on documents hookcheck reads — JSON nesting depth, suite file size and depth, capture line
 /// length — each at its value (accepted) and one past it (rejected with a message naming the limit).

@@ -1,6 +1,6 @@
-@testable import HookCheck
 import Testing
 
+@testable import HookCheck
 
 /// One document that must be rejected, with the reason, `line:column` and pointer it must report.
 struct InvalidJSONCase: CustomTestStringConvertible, Sendable {

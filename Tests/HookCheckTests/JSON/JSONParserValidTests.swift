@@ -1,6 +1,6 @@
-@testable import HookCheck
 import Testing
 
+@testable import HookCheck
 
 /// One document that must be accepted, with the value it must produce.
 struct ValidJSONCase: CustomTestStringConvertible, Sendable {

@@ -1,5 +1,6 @@
-@testable import HookCheck
 import Testing
+
+@testable import HookCheck
 
 @Suite struct JSONPointerTests {
     @Test(arguments: [

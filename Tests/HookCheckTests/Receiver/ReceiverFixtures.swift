@@ -1,7 +1,8 @@
 import Foundation
-@testable import HookCheck
 import HookHTTP
 import Testing
+
+@testable import HookCheck
 
 /// A hand-built delivery for the reference receiver's tests: the first case of a bundled suite, with a
 /// fresh id and timestamp, signed with `SignatureScheme.sign` exactly as a provider would.

@@ -1,7 +1,8 @@
 import Foundation
-@testable import HookCheck
 import HookHTTP
 import Testing
+
+@testable import HookCheck
 
 /// Interoperability with the reference Python libraries (PyPI `standardwebhooks`, `svix`, `stripe`,
 /// `slack_sdk`) through Tests/interop/peer.py, both ways: the library accepts our signature, and our
