@@ -1,8 +1,8 @@
 /// A parsed JSON value together with where each value and each member name starts in the source,
 /// for diagnostics such as `Suites/x.json:12:7: error: /cases/0/body: expected an object`.
-package struct JSONDocument: Sendable {
+public struct JSONDocument: Sendable {
     /// The parsed value.
-    package let value: JSONValue
+    public let value: JSONValue
     private let valueLocations: [JSONPointer: TextPosition]
     private let keyLocations: [JSONPointer: TextPosition]
 
@@ -15,13 +15,13 @@ package struct JSONDocument: Sendable {
     }
 
     /// Where the value at `pointer` starts (its first character), or `nil` when there is no such value.
-    package func location(of pointer: JSONPointer) -> TextPosition? {
+    public func location(of pointer: JSONPointer) -> TextPosition? {
         valueLocations[pointer]
     }
 
     /// Where the name of the object member at `pointer` starts (its opening quote), or `nil` when
     /// `pointer` does not name an object member.
-    package func keyLocation(of pointer: JSONPointer) -> TextPosition? {
+    public func keyLocation(of pointer: JSONPointer) -> TextPosition? {
         keyLocations[pointer]
     }
 }

@@ -4,18 +4,18 @@
 /// `NaN`/`Infinity`, unescaped control characters, invalid escapes, lone surrogates, invalid UTF-8,
 /// a byte order mark and anything after the top-level value. Any value may be the top-level value.
 /// Nesting is handled without recursion, so the depth limit never risks the call stack.
-package enum JSONParser {
+public enum JSONParser {
     /// Limits applied while parsing.
-    package struct Options: Sendable {
+    public struct Options: Sendable {
         /// The deepest nesting of arrays and objects accepted; the top-level container is depth 1.
-        package var maxDepth: Int = 512
+        public var maxDepth: Int = 512
         /// The largest input accepted, in bytes; `nil` for no limit.
-        package var maxBytes: Int? = nil
+        public var maxBytes: Int? = nil
 
         /// - Parameters:
         ///   - maxDepth: The deepest nesting of arrays and objects accepted (default 512).
         ///   - maxBytes: The largest input accepted, in bytes (default: no limit).
-        package init(maxDepth: Int = 512, maxBytes: Int? = nil) {
+        public init(maxDepth: Int = 512, maxBytes: Int? = nil) {
             self.maxDepth = maxDepth
             self.maxBytes = maxBytes
         }
@@ -28,7 +28,7 @@ package enum JSONParser {
     ///   - options: Depth and size limits.
     /// - Returns: The parsed value.
     /// - Throws: ``JSONParseError`` naming the broken rule, its `line:column` and JSON pointer.
-    package static func parse(_ bytes: [UInt8], options: Options = .init()) throws(JSONParseError) -> JSONValue {
+    public static func parse(_ bytes: [UInt8], options: Options = .init()) throws(JSONParseError) -> JSONValue {
         do {
             return try bytes.withUnsafeBufferPointer { buffer throws(JSONParseError) in
                 var scanner = JSONScanner(bytes: buffer, options: options, tracksLocations: false)
@@ -54,7 +54,7 @@ package enum JSONParser {
     ///   - options: Depth and size limits.
     /// - Returns: The parsed value.
     /// - Throws: ``JSONParseError``.
-    package static func parse(_ text: String, options: Options = .init()) throws(JSONParseError) -> JSONValue {
+    public static func parse(_ text: String, options: Options = .init()) throws(JSONParseError) -> JSONValue {
         try parse(Array(text.utf8), options: options)
     }
 
@@ -65,7 +65,7 @@ package enum JSONParser {
     ///   - options: Depth and size limits.
     /// - Returns: The value with its location table.
     /// - Throws: ``JSONParseError`` naming the broken rule, its `line:column` and JSON pointer.
-    package static func parseDocument(
+    public static func parseDocument(
         _ bytes: [UInt8], options: Options = .init()
     ) throws(JSONParseError) -> JSONDocument {
         try bytes.withUnsafeBufferPointer { buffer throws(JSONParseError) in

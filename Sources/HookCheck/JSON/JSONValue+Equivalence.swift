@@ -5,7 +5,7 @@ extension JSONValue {
     ///
     /// - Parameter other: The value to compare with.
     /// - Returns: `true` when the two differ only in member order.
-    package func isEquivalent(to other: JSONValue) -> Bool {
+    public func isEquivalent(to other: JSONValue) -> Bool {
         switch (self, other) {
         case (.array(let left), .array(let right)):
             return left.count == right.count && zip(left, right).allSatisfy { $0.isEquivalent(to: $1) }

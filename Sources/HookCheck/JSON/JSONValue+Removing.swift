@@ -1,7 +1,7 @@
 extension JSONValue {
     /// This value without the member or element `pointer` names; unchanged when there is none (or the
     /// pointer is the root). Used to take a timestamp or id out of a body before hashing it.
-    package func removing(_ pointer: JSONPointer) -> JSONValue {
+    public func removing(_ pointer: JSONPointer) -> JSONValue {
         Self.removing(pointer.tokens[...], from: self)
     }
 

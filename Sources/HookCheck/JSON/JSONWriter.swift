@@ -1,11 +1,11 @@
 /// Writes ``JSONValue``s as RFC 8259 text. Numbers are written with their exact source text and
 /// object members in their stored order (except in ``reformatted(_:)``).
-package enum JSONWriter {
+public enum JSONWriter {
     /// The value with no whitespace: `{"a":[1,2]}`.
     ///
     /// - Parameter value: The value to write.
     /// - Returns: The JSON text.
-    package static func compact(_ value: JSONValue) -> String {
+    public static func compact(_ value: JSONValue) -> String {
         var output = Output(style: .compact)
         output.write(value, depth: 0)
         return output.text
@@ -18,7 +18,7 @@ package enum JSONWriter {
     ///   - value: The value to write.
     ///   - indent: Spaces per nesting level (default 2).
     /// - Returns: The JSON text, without a trailing newline.
-    package static func pretty(_ value: JSONValue, indent: Int = 2) -> String {
+    public static func pretty(_ value: JSONValue, indent: Int = 2) -> String {
         var output = Output(style: .pretty(indent: max(0, indent)))
         output.write(value, depth: 0)
         return output.text
@@ -31,7 +31,7 @@ package enum JSONWriter {
     ///
     /// - Parameter value: The value to write.
     /// - Returns: The JSON text.
-    package static func reformatted(_ value: JSONValue) -> String {
+    public static func reformatted(_ value: JSONValue) -> String {
         var output = Output(style: .reformatted)
         output.write(value, depth: 0)
         output.bytes.append(0x0A)
@@ -43,7 +43,7 @@ package enum JSONWriter {
     ///
     /// - Parameter string: The string to quote.
     /// - Returns: The literal, e.g. `"a\"b"`.
-    package static func quoted(_ string: String) -> String {
+    public static func quoted(_ string: String) -> String {
         var output = Output(style: .compact)
         output.writeString(string)
         return output.text
