@@ -26,7 +26,10 @@ let package = Package(
         .executableTarget(
             name: "hookbench", dependencies: ["HookHTTP", "HookCheck"], path: "Benchmarks/hookbench",
             swiftSettings: settings),
-        .testTarget(name: "HookHTTPTests", dependencies: ["HookHTTP"], swiftSettings: settings),
+        // Raw-socket peers, response parsing and package paths shared by the test targets.
+        .target(
+            name: "HookTestSupport", dependencies: ["HookHTTP"], path: "Tests/HookTestSupport", swiftSettings: settings),
+        .testTarget(name: "HookHTTPTests", dependencies: ["HookHTTP", "HookTestSupport"], swiftSettings: settings),
         .testTarget(
             name: "HookCheckTests", dependencies: ["HookCheck", "HookCheckCLI", "HookHTTP"],
             exclude: ["Report/Snapshots"],
@@ -34,7 +37,8 @@ let package = Package(
         // Uses only HookCheck's public API, the way a user's own test target would.
         .testTarget(name: "ExampleTests", dependencies: ["HookCheck"], swiftSettings: settings),
         .testTarget(
-            name: "hookcheckTests", dependencies: ["hookcheck", "HookCheck", "HookCheckCLI", "HookHTTP"],
+            name: "hookcheckTests",
+            dependencies: ["hookcheck", "HookCheck", "HookCheckCLI", "HookHTTP", "HookTestSupport"],
             swiftSettings: settings),
     ]
 )

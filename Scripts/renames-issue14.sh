@@ -74,3 +74,7 @@ find Sources Tests -name '*.swift' -print0 | xargs -0 perl -pi -e 's/\bReportNam
 mv_if Sources/HookCheck/Profiles/Profile+Query.swift Sources/HookCheck/Profiles/Profile+FormEncoding.swift
 # Duration -> seconds has one home, beside the other shared helpers.
 mv_if Sources/HookCheck/Send/Duration+Seconds.swift Sources/HookCheck/Support/Duration+Seconds.swift
+
+# --- 7. Shared test support: one raw-socket peer and package paths for every test target ---
+if [ -e Tests/hookcheckTests/ListenRawPeer.swift ]; then git rm -qf Tests/hookcheckTests/ListenRawPeer.swift; fi
+find Tests -name '*.swift' -print0 | xargs -0 perl -pi -e 's/\bListenRawPeer\(port:/RawPeer(port:/g'

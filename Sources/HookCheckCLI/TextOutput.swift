@@ -1,5 +1,6 @@
 import Foundation
 import HookCheck
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -58,10 +59,8 @@ public struct FileDescriptorOutput: TextOutput {
 }
 
 /// An output that keeps everything written, for tests and for commands run in-process.
-public final class CapturedOutput: TextOutput, @unchecked Sendable {
-    // @unchecked: `buffer` is only read or written while holding `lock`.
-    private let lock = NSLock()
-    private var buffer = ""
+public final class CapturedOutput: TextOutput, Sendable {
+    private let buffer = Mutex("")
 
     /// Whether this output claims to be a terminal (to test colour and live progress).
     public let isTerminal: Bool
@@ -72,15 +71,11 @@ public final class CapturedOutput: TextOutput, @unchecked Sendable {
     }
 
     public func write(_ text: String) {
-        lock.lock()
-        buffer += text
-        lock.unlock()
+        buffer.withLock { $0 += text }
     }
 
     /// Everything written so far.
     public var text: String {
-        lock.lock()
-        defer { lock.unlock() }
-        return buffer
+        buffer.withLock { $0 }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import HookHTTP
+import HookTestSupport
 import Synchronization
 import Testing
 
@@ -177,9 +178,5 @@ struct RunCommandTests {
 
 /// Where the repository is, from this file's path.
 enum SuiteFixturesPath {
-    static var repositoryRoot: String {
-        var parts = String(#filePath).split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)  // Tests/hookcheckTests/RunCommandTests.swift
-        return parts.joined(separator: "/")
-    }
+    static var repositoryRoot: String { PackagePaths.root.path }
 }

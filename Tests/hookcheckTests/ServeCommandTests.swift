@@ -1,5 +1,6 @@
 import Foundation
 import HookHTTP
+import HookTestSupport
 import Testing
 
 @testable import HookCheck

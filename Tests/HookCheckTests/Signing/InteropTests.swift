@@ -1,5 +1,6 @@
 import Foundation
 import HookHTTP
+import HookTestSupport
 import Testing
 
 @testable import HookCheck
@@ -30,9 +31,7 @@ import Testing
     /// Non-ASCII and a space after a colon, so any re-encoding or re-serialization breaks the signature.
     static let body = Array(#"{"type": "interop.test", "data": {"name": "Zoë 🌍", "n": 1}}"#.utf8)
 
-    static let script = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Tests/interop/peer.py")
+    static let script = PackagePaths.root.appendingPathComponent("Tests/interop/peer.py")
 
     static let required = ProcessInfo.processInfo.environment["HOOKCHECK_REQUIRE_INTEROP"] == "1"
 
