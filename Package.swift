@@ -20,18 +20,25 @@ let package = Package(
         // SHA-256 on the CPU's SHA instructions, chosen at run time; HookCheck's own C, no flags needed.
         .target(name: "CHookCrypto"),
         .target(name: "HookCheck", dependencies: ["HookHTTP", "CHookCrypto"], swiftSettings: settings),
-        .executableTarget(name: "hookcheck", dependencies: ["HookCheck"], swiftSettings: settings),
+        // The commands: not a product, so the library knows nothing of the command line.
+        .target(name: "HookCheckCLI", dependencies: ["HookCheck", "HookHTTP"], swiftSettings: settings),
+        .executableTarget(name: "hookcheck", dependencies: ["HookCheckCLI"], swiftSettings: settings),
         .executableTarget(
             name: "hookbench", dependencies: ["HookHTTP", "HookCheck"], path: "Benchmarks/hookbench",
             swiftSettings: settings),
-        .testTarget(name: "HookHTTPTests", dependencies: ["HookHTTP"], swiftSettings: settings),
+        // Raw-socket peers, response parsing and package paths shared by the test targets.
+        .target(
+            name: "HookTestSupport", dependencies: ["HookHTTP"], path: "Tests/HookTestSupport", swiftSettings: settings),
+        .testTarget(name: "HookHTTPTests", dependencies: ["HookHTTP", "HookTestSupport"], swiftSettings: settings),
         .testTarget(
-            name: "HookCheckTests", dependencies: ["HookCheck", "HookHTTP"], exclude: ["Report/Snapshots"],
+            name: "HookCheckTests", dependencies: ["HookCheck", "HookCheckCLI", "HookHTTP"],
+            exclude: ["Report/Snapshots"],
             swiftSettings: settings),
         // Uses only HookCheck's public API, the way a user's own test target would.
         .testTarget(name: "ExampleTests", dependencies: ["HookCheck"], swiftSettings: settings),
         .testTarget(
-            name: "hookcheckTests", dependencies: ["hookcheck", "HookCheck", "HookHTTP"],
+            name: "hookcheckTests",
+            dependencies: ["hookcheck", "HookCheck", "HookCheckCLI", "HookHTTP", "HookTestSupport"],
             swiftSettings: settings),
     ]
 )

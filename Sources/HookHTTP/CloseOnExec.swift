@@ -11,9 +11,8 @@
 /// connection stays open in the child after the server closes its own copy: the peer sees no end of stream
 /// until the child exits, so an idle keep-alive connection outlives its idle timeout by the child's
 /// lifetime. On Linux a socket gets the flags in the creating call (`SOCK_CLOEXEC`); accepted sockets and
-/// pipes get them right after (`accept4` and `pipe2` are not in Swift's Glibc module, and looking them up
-/// with `dlsym` on the first accept is suspected of stalling servers at start-up in full test runs), and the server shuts a
-/// connection down before closing it, so a copy inherited in that short window cannot keep it open. Darwin's
+/// pipes get them right after (`accept4` and `pipe2` are not in Swift's Glibc module), and the server
+/// shuts a connection down before closing it, so a copy inherited in that short window cannot keep it open. Darwin's
 /// `Process` spawns with `POSIX_SPAWN_CLOEXEC_DEFAULT`.
 package enum CloseOnExec {
     /// A new TCP socket of `family`, or -1 with `errno` set.

@@ -221,11 +221,7 @@ public final class HTTPServer: Sendable {
             }
             executor.finish(with: response)
         }
-        if #available(macOS 15.0, *) {
-            Task(executorPreference: executor, operation: work)
-        } else {
-            Task(operation: work)
-        }
+        Task(executorPreference: executor, operation: work)
         return executor.runUntilFinished()
     }
 

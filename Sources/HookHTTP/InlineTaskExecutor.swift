@@ -28,9 +28,7 @@ final class InlineTaskExecutor: Sendable {
                     return (nil, state.response)
                 }
                 if let job = next.job {
-                    if #available(macOS 15.0, *) {
-                        job.runSynchronously(on: asUnownedTaskExecutor())
-                    }
+                    job.runSynchronously(on: asUnownedTaskExecutor())
                     continue
                 }
                 if let response = next.response { return response }

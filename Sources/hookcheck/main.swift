@@ -1,5 +1,5 @@
 import Foundation
-import HookCheck
+import HookCheckCLI
 
 #if canImport(Glibc)
     import Glibc

@@ -4,6 +4,7 @@
 
 import Foundation
 import HookCheck
+import Synchronization
 import Testing
 
 /// The bundled suites, found relative to this file so the tests run from any working directory.
@@ -21,6 +22,52 @@ private func startReceiver(_ profile: Profile, flaws: Set<ReceiverFlaw> = []) as
 }
 
 @Suite struct WebhookConformanceExamples {
+    /// `hookcheck run Suites/ --junit … --markdown …` as library calls: every bundled suite, no target (so
+    /// the built-in reference receiver serves them), random shared secrets, reports written.
+    @Test func theBundledSuitesPassOnTheBuiltInReceiverAsHookcheckRunDoes() async throws {
+        let suites = try Harness.loadSuites(at: [suitesFolder])
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hookcheck-example-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let started = Mutex<[String]>([])
+        let outcome = try await Harness.run(
+            suites, options: SendOptions(concurrency: 8), reports: ReportDestinations(reportsDirectory: folder.path)
+        ) { event in
+            if case .referenceReceiverStarted(let address) = event { started.withLock { $0.append(address) } }
+        }
+
+        #expect(outcome.failed.isEmpty, "\(outcome.summary)")
+        #expect(outcome.run.suites.count == suites.count)
+        #expect(Set(outcome.run.suites.map(\.name)) == Set(suites.map(\.name)))
+        #expect(started.withLock { $0.count } == 1)
+        let junit = try String(contentsOf: folder.appendingPathComponent("junit.xml"), encoding: .utf8)
+        #expect(junit.contains("failures=\"0\""))
+        for plan in outcome.plans where !plan.secret.isEmpty {
+            #expect(!junit.contains(plan.secret), "the secret of \(plan.suite.name) is in the JUnit report")
+        }
+        let markdown = try String(contentsOf: folder.appendingPathComponent("report.md"), encoding: .utf8)
+        #expect(markdown.contains("hookcheck"))
+    }
+
+    @Test func aMissingSecretNamesTheVariableWhenTheSuiteHasATarget() async throws {
+        let suite = try Suite.load(from: suitesFolder.appendingPathComponent("cryptlex.json"))
+        let error = await #expect(throws: HarnessError.self) {
+            try await Harness.run([suite], target: URL(string: "http://127.0.0.1:9/"))
+        }
+        #expect(error?.code == .missingSecret)
+        #expect(error?.variable == "CRYPTLEX_WEBHOOK_SECRET")
+    }
+
+    @Test func aScopedReferenceReceiverServesTheSuite() async throws {
+        let suite = try Suite.load(from: suitesFolder.appendingPathComponent("cryptlex.json"))
+        let outcome = try await Harness.withReferenceReceiver(
+            routes: [ReceiverRoute(path: "/hooks", profile: suite.profile, secret: secret)]
+        ) { url in
+            try await Harness.run(
+                suite, target: url.appendingPathComponent("hooks"), secrets: ["CRYPTLEX_WEBHOOK_SECRET": secret])
+        }
+        #expect(outcome.failed.isEmpty, "\(outcome.summary)")
+    }
+
     @Test func aCorrectReceiverPassesTheBundledCryptlexSuite() async throws {
         let suite = try Suite.load(from: suitesFolder.appendingPathComponent("cryptlex.json"))
         let receiver = try await startReceiver(suite.profile)

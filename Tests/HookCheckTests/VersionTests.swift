@@ -1,5 +1,6 @@
-import HookCheck
 import Testing
+
+@testable import HookCheck
 
 @Test func versionIsSemantic() {
     #expect(HookCheck.version.split(separator: ".").count == 3)

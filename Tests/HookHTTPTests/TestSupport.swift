@@ -21,56 +21,10 @@ func withServer(
     await server.shutdown(gracePeriod: .seconds(1))
 }
 
-/// A raw TCP peer for tests, doing its blocking work on a dedicated thread.
-struct RawPeer {
-    let host: String
-    let port: Int
-
-    /// Connects, sends each chunk (pausing `pause` between them), half-closes when asked, and
-    /// returns everything received until the server closes or `timeout` passes.
-    func exchange(
-        _ chunks: [[UInt8]], pause: Duration = .zero, halfClose: Bool = false, closeAfterSend: Bool = false,
-        timeout: Duration = .seconds(5)
-    ) async throws -> [UInt8] {
-        let host = host
-        let port = port
-        let result: Result<[UInt8], SocketError> = await withCheckedContinuation { continuation in
-            IOThreadPool.shared.run {
-                continuation.resume(
-                    returning: Result { () throws(SocketError) -> [UInt8] in
-                        let addresses = try Socket.resolve(host: host, port: port)
-                        let socket = try Socket.connect(to: addresses, deadline: .after(.seconds(2)))
-                        defer { socket.close() }
-                        for (index, chunk) in chunks.enumerated() {
-                            if index > 0 && pause > .zero { Thread.sleep(forTimeInterval: pause.seconds) }
-                            try socket.write(chunk, until: .after(.seconds(2)))
-                        }
-                        if closeAfterSend { return [] }
-                        if halfClose { socket.shutdown(reading: false, writing: true) }
-                        var received: [UInt8] = []
-                        var buffer = [UInt8](repeating: 0, count: 65536)
-                        let deadline = Deadline.after(timeout)
-                        while true {
-                            let count = buffer.withUnsafeMutableBytes { try? socket.read(into: $0, until: deadline) }
-                            guard let count, count > 0 else { break }
-                            received += buffer[0..<count]
-                        }
-                        return received
-                    })
-            }
-        }
-        return try result.get()
-    }
-}
-
 extension Duration {
     var seconds: Double {
         Double(components.seconds) + Double(components.attoseconds) / 1e18
     }
-}
-
-extension [UInt8] {
-    var text: String { String(decoding: self, as: UTF8.self) }
 }
 
 /// Runs a program to completion on a dedicated thread, feeding `input` to its stdin.

@@ -1,14 +1,11 @@
 import Foundation
+import HookTestSupport
 import Testing
 
 /// `hookcheck check` end to end through the built binary, on the hand-made capture files.
 @Suite("check command end to end")
 struct CheckCommandTests {
-    static let fixtures: String = {
-        var parts = String(#filePath).split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(2)  // hookcheckTests/CheckCommandTests.swift
-        return parts.joined(separator: "/") + "/Fixtures/captures/"
-    }()
+    static let fixtures: String = PackagePaths.fixture("captures").path + "/"
     static let secret = "whsec_aG9va2NoZWNrLWZpeHR1cmUtc2VjcmV0LTMyYnl0ZXM="
     static let environment = ["ACME_WEBHOOK_SECRET": secret]
 

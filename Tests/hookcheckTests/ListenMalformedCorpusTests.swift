@@ -1,6 +1,8 @@
 import Foundation
-import HookCheck
+import HookTestSupport
 import Testing
+
+@testable import HookCheck
 
 #if canImport(Glibc)
     import Glibc
@@ -190,8 +192,10 @@ import Testing
         let received = await withTaskGroup(of: (Int, [UInt8]).self) { group in
             for (index, item) in Self.corpus.enumerated() {
                 group.addTask {
-                    let bytes = await ListenRawPeer(port: port).exchange(
-                        item.chunks, pause: item.pause, halfClose: item.halfClose, timeout: 20)
+                    let bytes =
+                        (try? await RawPeer(port: port).exchange(
+                            item.chunks, pause: .milliseconds(Int(item.pause * 1000)), halfClose: item.halfClose,
+                            timeout: .seconds(20))) ?? []
                     return (index, bytes)
                 }
             }
@@ -217,7 +221,7 @@ import Testing
 
         // With the idle connections still open, a valid signed delivery is captured and judged.
         let (request, body) = try ListenDeliveries.request(n: 1, port: port)
-        let answer = await ListenRawPeer(port: port).exchange([request])
+        let answer = try await RawPeer(port: port).exchange([request], timeout: .seconds(15))
         #expect(answer.firstStatus == 200, "\(String(decoding: answer.prefix(200), as: UTF8.self))")
         await idle?.releaseAndWait()
         listener.send(SIGTERM)

@@ -1,7 +1,8 @@
 import Foundation
-import HookCheck
 import HookHTTP
 import Synchronization
+
+@testable import HookCheck
 
 #if canImport(Glibc)
     import Glibc

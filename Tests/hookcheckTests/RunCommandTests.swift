@@ -1,8 +1,11 @@
 import Foundation
-import HookCheck
 import HookHTTP
+import HookTestSupport
 import Synchronization
 import Testing
+
+@testable import HookCheck
+@testable import HookCheckCLI
 
 /// `hookcheck run` through the built binary, against receivers served by this test process.
 @Suite("hookcheck run")
@@ -151,7 +154,7 @@ struct RunCommandTests {
         #expect(result.stderr.contains("error: --target URL: invalid URL 'ftp://example.com/': scheme 'ftp'"))
     }
 
-    @Test(.enabled(if: EmbeddedReceiver.reference != nil))
+    @Test
     func noTargetRunsTheBundledSuitesAgainstTheReferenceReceiver() async throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -177,9 +180,5 @@ struct RunCommandTests {
 
 /// Where the repository is, from this file's path.
 enum SuiteFixturesPath {
-    static var repositoryRoot: String {
-        var parts = String(#filePath).split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)  // Tests/hookcheckTests/RunCommandTests.swift
-        return parts.joined(separator: "/")
-    }
+    static var repositoryRoot: String { PackagePaths.root.path }
 }

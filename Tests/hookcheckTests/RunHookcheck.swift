@@ -1,5 +1,6 @@
 import Foundation
 import HookHTTP
+import HookTestSupport
 
 #if canImport(Glibc)
     import Glibc
@@ -51,8 +52,7 @@ func hookcheckBinary() throws -> URL {
     }
     candidates.append(
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("hookcheck"))
-    let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    let packageRoot = PackagePaths.root
     candidates.append(packageRoot.appendingPathComponent(".build/debug/hookcheck"))
     for candidate in candidates where FileManager.default.isExecutableFile(atPath: candidate.path) {
         return candidate

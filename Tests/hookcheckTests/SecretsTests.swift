@@ -5,7 +5,7 @@ import Testing
 /// secrets, in plain, base64 and hex forms (and, for `whsec_` secrets, the key they encode). Signature
 /// failures must name the header and what failed, never the expected signature beyond a short prefix.
 ///
-/// Exempt by design (DESIGN.md "Reports"): `sign` for a token profile prints the token header, which is the
+/// Exempt by design (docs/architecture.md "Command line"): `sign` for a token profile prints the token header, which is the
 /// secret — that is its output; capture files keep every header as received.
 @Suite("Secrets never leak")
 struct SecretsTests {

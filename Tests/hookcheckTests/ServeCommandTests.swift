@@ -1,7 +1,10 @@
 import Foundation
-import HookCheck
 import HookHTTP
+import HookTestSupport
 import Testing
+
+@testable import HookCheck
+@testable import HookCheckCLI
 
 #if canImport(Glibc)
     import Glibc

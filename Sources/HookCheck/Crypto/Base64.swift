@@ -1,9 +1,9 @@
 /// Base64 (RFC 4648) with the standard (`+/`) or URL-safe (`-_`) alphabet, padded or not, and a
 /// strict decoder: no whitespace, no characters from the other alphabet, padding checked as
 /// asked, and no non-zero bits in the unused part of the last character.
-public enum Base64 {
+package enum Base64 {
     /// Which 64-character alphabet to use.
-    public enum Alphabet: Sendable, Hashable {
+    package enum Alphabet: Sendable, Hashable {
         /// RFC 4648 §4: `A–Z a–z 0–9 + /`.
         case standard
         /// RFC 4648 §5: `A–Z a–z 0–9 - _`.
@@ -11,7 +11,7 @@ public enum Base64 {
     }
 
     /// What the decoder accepts at the end of the text.
-    public enum Padding: Sendable, Hashable {
+    package enum Padding: Sendable, Hashable {
         /// The text must be padded with `=` to a multiple of four characters.
         case required
         /// Padding may be absent; when present it must be exactly right.
@@ -25,7 +25,7 @@ public enum Base64 {
     ///   - bytes: the bytes to encode.
     ///   - alphabet: standard (default) or URL-safe.
     ///   - padded: whether to pad with `=` to a multiple of four characters (default true).
-    public static func encode(_ bytes: some Sequence<UInt8>, alphabet: Alphabet = .standard, padded: Bool = true)
+    package static func encode(_ bytes: some Sequence<UInt8>, alphabet: Alphabet = .standard, padded: Bool = true)
         -> String
     {
         let input = Array(bytes)
@@ -66,7 +66,7 @@ public enum Base64 {
     ///     lenient decoders (Python's `b64decode`) do; for secrets, never for signatures.
     /// - Returns: the decoded bytes.
     /// - Throws: `Base64Error` naming the offset of the first problem.
-    public static func decode(
+    package static func decode(
         _ text: some StringProtocol, alphabet: Alphabet = .standard, padding: Padding = .required,
         allowsNonZeroTrailingBits: Bool = false
     ) throws(Base64Error) -> [UInt8] {

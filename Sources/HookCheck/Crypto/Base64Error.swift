@@ -1,6 +1,6 @@
 /// Why strict base64 decoding failed. Offsets count bytes of the input text from 0. Callers that
 /// decode secrets must not show the `character`.
-public enum Base64Error: Error, Equatable, CustomStringConvertible {
+package enum Base64Error: Error, Equatable, CustomStringConvertible {
     /// A byte outside the alphabet (or `=` before the end).
     case invalidCharacter(offset: Int, character: Character)
     /// A length no base64 text can have (one character past a group of four).
@@ -10,7 +10,7 @@ public enum Base64Error: Error, Equatable, CustomStringConvertible {
     /// The last character carries bits that no encoder would set (the text is not canonical).
     case nonZeroTrailingBits(offset: Int)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .invalidCharacter(let offset, let character):
             "invalid base64 character \(String(reflecting: String(character))) at offset \(offset)"

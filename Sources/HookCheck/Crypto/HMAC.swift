@@ -3,14 +3,14 @@
 /// ```swift
 /// let mac = HMAC<SHA256>.authenticationCode(for: Array(body), key: Array(secret.utf8))
 /// ```
-public struct HMAC<H: HashFunction>: Sendable {
+package struct HMAC<H: HashFunction>: Sendable {
     private var inner: H
     private var outer: H
     private let innerStart: H
 
     /// Creates an authenticator for `key`. Keys longer than the hash's block size are hashed first;
     /// shorter ones are zero-padded (RFC 2104 §2).
-    public init(key: [UInt8]) {
+    package init(key: [UInt8]) {
         var block = key.count > H.blockSize ? H.hash(key) : key
         block += [UInt8](repeating: 0, count: H.blockSize - block.count)
         var inner = H()
@@ -23,38 +23,38 @@ public struct HMAC<H: HashFunction>: Sendable {
     }
 
     /// Creates an authenticator whose key is any byte sequence, e.g. `secret.utf8`.
-    public init(key: some Sequence<UInt8>) {
+    package init(key: some Sequence<UInt8>) {
         self.init(key: Array(key))
     }
 
     /// Feeds message bytes.
-    public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+    package mutating func update(_ bytes: UnsafeRawBufferPointer) {
         inner.update(bytes)
     }
 
     /// Feeds message bytes.
-    public mutating func update(_ bytes: [UInt8]) {
+    package mutating func update(_ bytes: [UInt8]) {
         inner.update(bytes)
     }
 
     /// Feeds message bytes.
-    public mutating func update(_ bytes: ArraySlice<UInt8>) {
+    package mutating func update(_ bytes: ArraySlice<UInt8>) {
         inner.update(bytes)
     }
 
     /// Feeds the UTF-8 bytes of a string.
-    public mutating func update(_ text: String.UTF8View) {
+    package mutating func update(_ text: String.UTF8View) {
         inner.update(text)
     }
 
     /// Feeds any byte sequence.
-    public mutating func update(_ bytes: some Sequence<UInt8>) {
+    package mutating func update(_ bytes: some Sequence<UInt8>) {
         inner.update(bytes)
     }
 
     /// Returns the authentication code of every byte fed so far and resets to the keyed initial state,
     /// ready for a new message under the same key.
-    public mutating func finalize() -> [UInt8] {
+    package mutating func finalize() -> [UInt8] {
         let innerDigest = inner.finalize()
         var outer = self.outer
         outer.update(innerDigest)
@@ -63,7 +63,7 @@ public struct HMAC<H: HashFunction>: Sendable {
     }
 
     /// The authentication code of `message` under `key`, in one call.
-    public static func authenticationCode(for message: [UInt8], key: [UInt8]) -> [UInt8] {
+    package static func authenticationCode(for message: [UInt8], key: [UInt8]) -> [UInt8] {
         var mac = HMAC(key: key)
         mac.update(message)
         return mac.finalize()
@@ -78,7 +78,7 @@ extension HMAC where H == SHA256 {
     /// feeding that message alone. On the CPU's SHA instructions they go one at a time (faster than
     /// any software lanes); on the portable code four at a time are hashed side by side
     /// (``SHA256/update(_:with:)``).
-    public func authenticationCodes(for messages: [[UInt8]]) -> [[UInt8]] {
+    package func authenticationCodes(for messages: [[UInt8]]) -> [[UInt8]] {
         var codes: [[UInt8]] = []
         codes.reserveCapacity(messages.count)
         if innerStart.usesHardware {

@@ -1,6 +1,6 @@
 /// A cryptographic hash function computed incrementally: create one, feed it bytes with
 /// `update`, then read the digest with `finalize`.
-public protocol HashFunction: Sendable {
+package protocol HashFunction: Sendable {
     /// The size in bytes of the blocks the compression function consumes (64 for SHA-1 and SHA-256).
     static var blockSize: Int { get }
     /// The size in bytes of the digest.
@@ -18,17 +18,17 @@ public protocol HashFunction: Sendable {
 
 extension HashFunction {
     /// Feeds bytes into the hash.
-    public mutating func update(_ bytes: [UInt8]) {
+    package mutating func update(_ bytes: [UInt8]) {
         bytes.withUnsafeBytes { update($0) }
     }
 
     /// Feeds bytes into the hash.
-    public mutating func update(_ bytes: ArraySlice<UInt8>) {
+    package mutating func update(_ bytes: ArraySlice<UInt8>) {
         bytes.withUnsafeBytes { update($0) }
     }
 
     /// Feeds the UTF-8 bytes of a string into the hash.
-    public mutating func update(_ text: String.UTF8View) {
+    package mutating func update(_ text: String.UTF8View) {
         let done: Void? = text.withContiguousStorageIfAvailable { update(UnsafeRawBufferPointer($0)) }
         if done == nil {
             update(Array(text))
@@ -36,7 +36,7 @@ extension HashFunction {
     }
 
     /// Feeds any byte sequence into the hash (contiguous storage is read in place).
-    public mutating func update(_ bytes: some Sequence<UInt8>) {
+    package mutating func update(_ bytes: some Sequence<UInt8>) {
         let done: Void? = bytes.withContiguousStorageIfAvailable { update(UnsafeRawBufferPointer($0)) }
         if done == nil {
             update(Array(bytes))
@@ -44,14 +44,14 @@ extension HashFunction {
     }
 
     /// The digest of `bytes` in one call.
-    public static func hash(_ bytes: [UInt8]) -> [UInt8] {
+    package static func hash(_ bytes: [UInt8]) -> [UInt8] {
         var hasher = Self()
         hasher.update(bytes)
         return hasher.finalize()
     }
 
     /// The digest of any byte sequence in one call.
-    public static func hash(_ bytes: some Sequence<UInt8>) -> [UInt8] {
+    package static func hash(_ bytes: some Sequence<UInt8>) -> [UInt8] {
         var hasher = Self()
         hasher.update(bytes)
         return hasher.finalize()

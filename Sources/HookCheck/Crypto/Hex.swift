@@ -1,9 +1,9 @@
 /// Hexadecimal (base 16) encoding of bytes.
-public enum Hex {
+package enum Hex {
     private static let digits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// The lowercase hex text of `bytes`, two digits per byte.
-    public static func encode(_ bytes: some Sequence<UInt8>) -> String {
+    package static func encode(_ bytes: some Sequence<UInt8>) -> String {
         var text: [UInt8] = []
         text.reserveCapacity(bytes.underestimatedCount * 2)
         for byte in bytes {
@@ -15,7 +15,7 @@ public enum Hex {
 
     /// The bytes of hex text (either case), or `nil` when the length is odd or a character is
     /// not a hex digit. No prefix, separators or whitespace are accepted.
-    public static func decode(_ text: some StringProtocol) -> [UInt8]? {
+    package static func decode(_ text: some StringProtocol) -> [UInt8]? {
         let utf8 = Array(text.utf8)
         guard utf8.count % 2 == 0 else { return nil }
         var bytes: [UInt8] = []

@@ -1,21 +1,21 @@
 /// SHA-1 (FIPS 180-4). Broken for collision resistance, but still what GitHub's legacy
 /// `X-Hub-Signature` and Twilio's HMAC-SHA1 signatures use.
-public struct SHA1: HashFunction {
-    public static let blockSize = 64
-    public static let digestSize = 20
+package struct SHA1: HashFunction {
+    package static let blockSize = 64
+    package static let digestSize = 20
 
     private var core = BlockHasher<Compression>()
 
     /// Creates a hasher in its initial state.
-    public init() {}
+    package init() {}
 
     /// Feeds bytes into the hash.
-    public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+    package mutating func update(_ bytes: UnsafeRawBufferPointer) {
         core.update(bytes)
     }
 
     /// Returns the 20-byte digest of every byte fed so far and resets the hasher.
-    public mutating func finalize() -> [UInt8] {
+    package mutating func finalize() -> [UInt8] {
         core.finalize()
     }
 }

@@ -5,14 +5,14 @@ import CHookCrypto
 /// Blocks go to the CPU's own SHA-256 instructions when it has them (the SHA extensions on x86-64, the
 /// ARMv8 cryptography extensions on arm64), detected at run time; otherwise to portable Swift code.
 /// Both give the same digests.
-public struct SHA256: HashFunction {
-    public static let blockSize = 64
-    public static let digestSize = 32
+package struct SHA256: HashFunction {
+    package static let blockSize = 64
+    package static let digestSize = 32
 
     var core = BlockHasher<Compression>()
 
     /// Creates a hasher in its initial state.
-    public init() {}
+    package init() {}
 
     /// A hasher that uses the portable code whatever the CPU has (for tests and benchmarks).
     package init(portable: Bool) {
@@ -30,12 +30,12 @@ public struct SHA256: HashFunction {
     package var usesHardware: Bool { core.accelerated }
 
     /// Feeds bytes into the hash.
-    public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+    package mutating func update(_ bytes: UnsafeRawBufferPointer) {
         core.update(bytes)
     }
 
     /// Returns the 32-byte digest of every byte fed so far and resets the hasher.
-    public mutating func finalize() -> [UInt8] {
+    package mutating func finalize() -> [UInt8] {
         core.finalize()
     }
 }

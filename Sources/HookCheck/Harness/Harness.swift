@@ -1,8 +1,10 @@
 import Foundation
 
-/// The harness as library calls, for `swift test` suites: ``run(_:target:secrets:options:)`` plays
-/// the provider against your receiver, ``check(_:captures:secrets:url:)`` judges captured
-/// deliveries, and ``listen(_:secrets:configuration:)`` captures a sender's deliveries in-process.
+/// The harness as library calls, the one core under `hookcheck` (architecture: docs/architecture.md):
+/// ``run(_:target:secrets:lookup:options:reports:environment:events:)`` does what `hookcheck run` does
+/// (several suites, secrets, the built-in reference receiver, reports), ``check(_:captures:secrets:url:)``
+/// judges captured deliveries, and ``listen(_:secrets:configuration:)`` captures a sender's deliveries
+/// in-process.
 ///
 /// ```swift
 /// let suite = try Suite.load(from: URL(filePath: "Suites/cryptlex.json"))
@@ -15,6 +17,8 @@ public enum Harness {
     public struct Outcome: Sendable, CustomStringConvertible {
         /// Every result, with the run's figures.
         public var run: RunResult
+        /// The suites as sent or checked, with their targets and secrets.
+        public var plans: [SuitePlan]
         /// The failed and error results, in suite order.
         public var failed: [CaseResult] { run.failedResults.map(\.result) }
         /// `hookcheck: 41 passed, 2 failed, 0 errors, 3 skipped`, then one line per failed result.
@@ -24,9 +28,17 @@ public enum Harness {
 
         public var description: String { summary }
 
-        /// Wraps a run.
-        public init(run: RunResult) {
+        /// What reports must hide: the plans' secrets and their profiles' authentication headers.
+        public var redactor: Redactor {
+            Redactor(
+                headerNames: plans.flatMap(\.suite.profile.scheme.authenticationHeaders),
+                secrets: plans.map(\.secret).filter { !$0.isEmpty })
+        }
+
+        /// Wraps a run of `plans`.
+        public init(run: RunResult, plans: [SuitePlan] = []) {
             self.run = run
+            self.plans = plans
         }
     }
 
@@ -42,45 +54,12 @@ public enum Harness {
         _ suite: Suite, target: URL, secrets: [String: String] = [:], options: SendOptions = SendOptions()
     ) async throws(HarnessError) -> Outcome {
         let secret = try self.secret(for: suite, in: secrets)
-        let plan = SuitePlan(suite: suite, target: target.absoluteString, secret: secret)
-        return Outcome(run: await SendRunner(options: options).run([plan]))
+        return try await send(
+            [SuitePlan(suite: suite, target: target.absoluteString, secret: secret)], options: options)
     }
 
-    /// The secret `suite` verifies or signs with: none for unauthenticated profiles, the suite's inline
-    /// value, else `secrets[NAME]` for its `{"env": NAME}`, else `secrets["HOOKCHECK_SECRET"]`.
+    /// The secret `suite` verifies or signs with, by ``SecretLookup``'s precedence.
     static func secret(for suite: Suite, in secrets: [String: String]) throws(HarnessError) -> String {
-        switch (suite.profile.scheme, suite.secret) {
-        case (.none, _):
-            return ""
-        case (_, .inline(let value)):
-            return value.value
-        case (_, .environment(let name)):
-            guard let value = secrets[name] else { throw .missingSecret(variable: name, suite: suite.name) }
-            return value
-        case (_, nil):
-            guard let value = secrets[SecretOption.defaultVariable] else {
-                throw .missingSecret(variable: SecretOption.defaultVariable, suite: suite.name)
-            }
-            return value
-        }
-    }
-}
-
-/// Why a library run could not start.
-public enum HarnessError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The secret the suite names is not among the secrets given.
-    case missingSecret(variable: String, suite: String)
-    /// The capture file cannot be read or written.
-    case captureFile(String)
-    /// The listener could not start (port in use, capture file unwritable).
-    case cannotListen(String)
-
-    public var description: String {
-        switch self {
-        case .missingSecret(let variable, let suite):
-            "suite '\(suite)' needs the secret \(variable), which is not among the secrets given"
-        case .captureFile(let reason): reason
-        case .cannotListen(let reason): "cannot listen: \(reason)"
-        }
+        try SecretLookup().secret(for: suite, in: secrets)
     }
 }

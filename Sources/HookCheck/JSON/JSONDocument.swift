@@ -3,11 +3,11 @@
 public struct JSONDocument: Sendable {
     /// The parsed value.
     public let value: JSONValue
-    private let valueLocations: [JSONPointer: SourceLocation]
-    private let keyLocations: [JSONPointer: SourceLocation]
+    private let valueLocations: [JSONPointer: TextPosition]
+    private let keyLocations: [JSONPointer: TextPosition]
 
     init(
-        value: JSONValue, valueLocations: [JSONPointer: SourceLocation], keyLocations: [JSONPointer: SourceLocation]
+        value: JSONValue, valueLocations: [JSONPointer: TextPosition], keyLocations: [JSONPointer: TextPosition]
     ) {
         self.value = value
         self.valueLocations = valueLocations
@@ -15,13 +15,13 @@ public struct JSONDocument: Sendable {
     }
 
     /// Where the value at `pointer` starts (its first character), or `nil` when there is no such value.
-    public func location(of pointer: JSONPointer) -> SourceLocation? {
+    public func location(of pointer: JSONPointer) -> TextPosition? {
         valueLocations[pointer]
     }
 
     /// Where the name of the object member at `pointer` starts (its opening quote), or `nil` when
     /// `pointer` does not name an object member.
-    public func keyLocation(of pointer: JSONPointer) -> SourceLocation? {
+    public func keyLocation(of pointer: JSONPointer) -> TextPosition? {
         keyLocations[pointer]
     }
 }

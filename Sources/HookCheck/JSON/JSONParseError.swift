@@ -34,7 +34,7 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
         /// A character that cannot start or continue what was `expected` here.
         case unexpectedCharacter(Unicode.Scalar, expected: Expectation)
         /// A member name already used in the same object; `first` is where the first one starts.
-        case duplicateKey(String, first: SourceLocation)
+        case duplicateKey(String, first: TextPosition)
         /// A `,` directly before `]` or `}`.
         case trailingComma
         /// A `//` or `/*` comment.
@@ -126,12 +126,12 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
     /// The rule the document breaks.
     public var reason: Reason
     /// Where the offending text starts (for ``Reason/unexpectedEnd(expected:)``, the end of input).
-    public var location: SourceLocation
+    public var location: TextPosition
     /// The value being read when parsing failed: the container for errors between its members
     /// (trailing comma, duplicate key, missing `,`), otherwise the member or element itself.
     public var pointer: JSONPointer
 
-    public init(reason: Reason, location: SourceLocation, pointer: JSONPointer) {
+    public init(reason: Reason, location: TextPosition, pointer: JSONPointer) {
         self.reason = reason
         self.location = location
         self.pointer = pointer

@@ -38,8 +38,8 @@ struct JSONScanner {
     private var frames: [Frame] = []
     private var scratch: [UInt8] = []
     private var locator = Locator()
-    private(set) var valueLocations: [JSONPointer: SourceLocation] = [:]
-    private(set) var keyLocations: [JSONPointer: SourceLocation] = [:]
+    private(set) var valueLocations: [JSONPointer: TextPosition] = [:]
+    private(set) var keyLocations: [JSONPointer: TextPosition] = [:]
 
     init(bytes: UnsafeBufferPointer<UInt8>, options: JSONParser.Options, tracksLocations: Bool) {
         self.bytes = bytes
@@ -165,7 +165,7 @@ struct JSONScanner {
         let key = try readString(isKey: true)
         let top = frames.count - 1
         guard frames[top].register(key) else {
-            var first = SourceLocation(line: 0, column: 0)  // The fast path re-parses with locations.
+            var first = TextPosition(line: 0, column: 0)  // The fast path re-parses with locations.
             if tracksLocations, let location = keyLocations[currentPointer(includingChild: false).appending(key)] {
                 first = location
             }
@@ -532,7 +532,7 @@ struct JSONScanner {
     }
 
     /// The location of `offset`; offsets must not decrease between calls.
-    private mutating func locate(_ offset: Int) -> SourceLocation {
+    private mutating func locate(_ offset: Int) -> TextPosition {
         locator.advance(to: offset, in: bytes)
     }
 
@@ -551,7 +551,7 @@ private struct Locator {
     private var line = 1
     private var column = 1
 
-    mutating func advance(to target: Int, in bytes: UnsafeBufferPointer<UInt8>) -> SourceLocation {
+    mutating func advance(to target: Int, in bytes: UnsafeBufferPointer<UInt8>) -> TextPosition {
         while offset < target && offset < bytes.count {
             let byte = bytes[offset]
             if byte == 0x0A {
@@ -562,6 +562,6 @@ private struct Locator {
             }
             offset += 1
         }
-        return SourceLocation(line: line, column: column)
+        return TextPosition(line: line, column: column)
     }
 }

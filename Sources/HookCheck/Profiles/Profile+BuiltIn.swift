@@ -1,7 +1,7 @@
 import HookHTTP
 
 extension Profile {
-    /// The built-in profiles, in DESIGN.md's order: the five seed providers (with Ironclad Clickwrap's GET
+    /// The built-in profiles, in the order of docs/architecture.md "Built-in profiles": the five seed providers (with Ironclad Clickwrap's GET
     /// variant, `ironclad-clickwrap-get`, right after its POST form), then the standards.
     public static let builtIn: [Profile] = [
         ironcladClickwrap, ironcladClickwrapGet, clarityflow, iinkedSign, cryptlex, documenso, standardWebhooks, github,

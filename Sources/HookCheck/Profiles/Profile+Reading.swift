@@ -33,7 +33,7 @@ extension Profile {
             if let method = Method(rawValue: text.uppercased()) {
                 profile.method = method
             } else {
-                reader.error("unknown method \(Phrase.quoted(text)); expected \"POST\" or \"GET\"", at: at)
+                reader.error("unknown method \(MessageWording.quoted(text)); expected \"POST\" or \"GET\"", at: at)
             }
         }
         if let (value, at) = key("contentType"), let text = reader.nonEmptyString(value, at: at) {
@@ -85,7 +85,7 @@ extension Profile {
                 profile.futureTimestamps = policy
                 profile.scheme = profile.scheme.withTimestampPolicy(future: policy)
             } else {
-                reader.error("expected \"reject\" or \"tolerate\", found \(Phrase.quoted(text))", at: at)
+                reader.error("expected \"reject\" or \"tolerate\", found \(MessageWording.quoted(text))", at: at)
             }
         }
         if let (value, at) = key("tolerance"), let seconds = reader.integer(value, at: at) {
@@ -105,7 +105,7 @@ extension Profile {
     private static func builtIn(named name: String, at pointer: JSONPointer, reader: inout SuiteReader) -> Profile? {
         if let profile = named(name) { return profile }
         reader.error(
-            "unknown profile \(Phrase.quoted(name))\(Phrase.didYouMean(name, among: builtInNames)); "
+            "unknown profile \(MessageWording.quoted(name))\(MessageWording.didYouMean(name, among: builtInNames)); "
                 + "built-in profiles: \(builtInNames.joined(separator: ", "))", at: pointer)
         return nil
     }
@@ -140,7 +140,7 @@ extension Profile {
         default:
             reader.error(
                 "expected a JSON pointer such as \"/type\", {\"header\": NAME} or null, found "
-                    + Phrase.articled(value.typeName), at: pointer)
+                    + MessageWording.articled(value.typeName), at: pointer)
             return nil
         }
     }
@@ -149,7 +149,8 @@ extension Profile {
         -> JSONPointer?
     {
         guard !text.isEmpty, let parsed = JSONPointer(text) else {
-            reader.error("invalid JSON pointer \(Phrase.quoted(text)); expected one such as \"/data/id\"", at: pointer)
+            reader.error(
+                "invalid JSON pointer \(MessageWording.quoted(text)); expected one such as \"/data/id\"", at: pointer)
             return nil
         }
         return parsed
@@ -177,7 +178,8 @@ extension Profile {
             switch reader.string(name, at: at) {
             case "unix": format = .unixSeconds
             case "date-time": format = .dateTime(fractionDigits: 3, zone: .z)
-            case let text?: reader.error("expected \"unix\" or \"date-time\", found \(Phrase.quoted(text))", at: at)
+            case let text?:
+                reader.error("expected \"unix\" or \"date-time\", found \(MessageWording.quoted(text))", at: at)
             case nil: break
             }
         }
@@ -199,7 +201,7 @@ extension Profile {
                     if let parsed = TimestampFormat.Zone(rawValue: text) {
                         zone = parsed
                     } else {
-                        reader.error("expected \"Z\" or \"+00:00\", found \(Phrase.quoted(text))", at: at)
+                        reader.error("expected \"Z\" or \"+00:00\", found \(MessageWording.quoted(text))", at: at)
                     }
                 }
             }

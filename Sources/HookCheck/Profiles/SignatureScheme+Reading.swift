@@ -25,7 +25,7 @@ extension Profile {
             type = name
         default:
             reader.error(
-                "expected a scheme object such as {\"type\": \"hmac\", …}, found \(Phrase.articled(value.typeName))",
+                "expected a scheme object such as {\"type\": \"hmac\", …}, found \(MessageWording.articled(value.typeName))",
                 at: pointer)
             return nil
         }
@@ -42,7 +42,7 @@ extension Profile {
         case "none": known = ["type"]
         default:
             reader.error(
-                "unknown scheme \(Phrase.quoted(type))\(Phrase.didYouMean(type, among: schemeTypes)); expected one of "
+                "unknown scheme \(MessageWording.quoted(type))\(MessageWording.didYouMean(type, among: schemeTypes)); expected one of "
                     + schemeTypes.joined(separator: ", "), at: typePointer)
             return nil
         }
@@ -57,8 +57,8 @@ extension Profile {
             guard let choice = Choice(rawValue: text) else {
                 let names = Choice.allCases.map(\.rawValue)
                 reader.error(
-                    "expected one of \(names.joined(separator: ", ")), found \(Phrase.quoted(text))"
-                        + Phrase.didYouMean(text, among: names), at: pointer.appending(key))
+                    "expected one of \(names.joined(separator: ", ")), found \(MessageWording.quoted(text))"
+                        + MessageWording.didYouMean(text, among: names), at: pointer.appending(key))
                 return nil
             }
             return choice
@@ -134,14 +134,16 @@ extension Profile {
             var companion = HMACScheme.Companion(header: header, algorithm: .sha256)
             if let value = object["algorithm"], let text = reader.string(value, at: at.appending("algorithm")) {
                 guard let algorithm = HMACScheme.Algorithm(rawValue: text) else {
-                    reader.error("expected sha256 or sha1, found \(Phrase.quoted(text))", at: at.appending("algorithm"))
+                    reader.error(
+                        "expected sha256 or sha1, found \(MessageWording.quoted(text))", at: at.appending("algorithm"))
                     continue
                 }
                 companion.algorithm = algorithm
             }
             if let value = object["encoding"], let text = reader.string(value, at: at.appending("encoding")) {
                 guard let encoding = HMACScheme.Encoding(rawValue: text) else {
-                    reader.error("expected hex or base64, found \(Phrase.quoted(text))", at: at.appending("encoding"))
+                    reader.error(
+                        "expected hex or base64, found \(MessageWording.quoted(text))", at: at.appending("encoding"))
                     continue
                 }
                 companion.encoding = encoding

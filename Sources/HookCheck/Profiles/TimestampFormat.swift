@@ -50,7 +50,7 @@ public enum TimestampFormat: Sendable, Hashable, CustomStringConvertible {
             let seconds = whole + Self.referenceOffset
             let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
             let secondOfDay = seconds - days * 86_400
-            let (year, month, day) = DateTimeText.civilDate(daysSince1970: days)
+            let (year, month, day) = UTCTime.civilDate(daysSince1970: days)
             var text = "\(Self.padded(year, 4))-\(Self.padded(month, 2))-\(Self.padded(day, 2))T"
             text += "\(Self.padded(secondOfDay / 3600, 2)):\(Self.padded(secondOfDay / 60 % 60, 2))"
             text += ":\(Self.padded(secondOfDay % 60, 2))"

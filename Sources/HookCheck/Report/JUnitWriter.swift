@@ -29,7 +29,7 @@ public enum JUnitWriter {
         xml += attribute("errors", String(run.errors))
         xml += attribute("time", ReportText.junitSeconds(run.duration))
         xml += ">\n"
-        let suiteNames = ReportNames.unique(run.suites.map { $0.name.isEmpty ? "suite" : $0.name })
+        let suiteNames = ReportNaming.unique(run.suites.map { $0.name.isEmpty ? "suite" : $0.name })
         for (index, suite) in run.suites.enumerated() {
             xml += render(suite, name: suiteNames[index], id: index, run: run)
         }
@@ -60,7 +60,7 @@ public enum JUnitWriter {
             xml += "      <property" + attribute("name", key) + attribute("value", value) + "/>\n"
         }
         xml += "    </properties>\n"
-        let caseNames = ReportNames.unique(suite.results.map { $0.name.isEmpty ? "result" : $0.name })
+        let caseNames = ReportNaming.unique(suite.results.map { $0.name.isEmpty ? "result" : $0.name })
         for (index, result) in suite.results.enumerated() {
             xml += render(result, classname: name, name: caseNames[index])
         }
@@ -99,7 +99,7 @@ public enum JUnitWriter {
         if let found = result.found { lines.append("found: " + found) }
         for (index, attempt) in result.attempts.enumerated() {
             lines.append("")
-            lines.append("attempt \(index + 1): " + ReportNames.attemptLine(attempt))
+            lines.append("attempt \(index + 1): " + ReportNaming.attemptLine(attempt))
             if let request = attempt.requestExcerpt {
                 lines.append("request:")
                 lines.append(request)

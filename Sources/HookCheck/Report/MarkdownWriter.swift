@@ -193,7 +193,7 @@ public enum MarkdownWriter {
             text += fenced(comparison.joined(separator: "\n"))
         }
         for (index, attempt) in result.attempts.enumerated() {
-            text += "**Attempt \(index + 1)**: \(inline(ReportNames.attemptLine(attempt)))\n\n"
+            text += "**Attempt \(index + 1)**: \(inline(ReportNaming.attemptLine(attempt)))\n\n"
             if let request = attempt.requestExcerpt {
                 text += "Request:\n\n" + fenced(request, language: "http")
             } else if let headers = attempt.requestHeaders, !headers.isEmpty {

@@ -7,8 +7,7 @@ enum ReportText {
 
     /// Seconds in a `Duration`, as a `Double`.
     static func seconds(_ duration: Duration) -> Double {
-        let (seconds, attoseconds) = duration.components
-        return Double(seconds) + Double(attoseconds) / 1e18
+        duration.inSeconds
     }
 
     /// `value` rounded to `places` decimals with a `.` separator and no grouping, whatever the
@@ -40,50 +39,14 @@ enum ReportText {
 
     // MARK: - Dates
 
-    /// The UTC calendar fields of `date`.
-    private static func utcFields(_ date: Date) -> (
-        year: Int, month: Int, day: Int, hour: Int, minute: Int,
-        second: Int, millisecond: Int
-    ) {
-        let totalMilliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
-        let (days, dayMilliseconds) = floorDivide(totalMilliseconds, 86_400_000)
-        // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        let seconds = dayMilliseconds / 1000
-        return (
-            Int(year), Int(month), Int(day), Int(seconds / 3600), Int(seconds / 60 % 60), Int(seconds % 60),
-            Int(dayMilliseconds % 1000)
-        )
-    }
-
-    private static func floorDivide(_ value: Int64, _ divisor: Int64) -> (Int64, Int64) {
-        let quotient = value >= 0 ? value / divisor : -((-value - 1) / divisor) - 1
-        return (quotient, value - quotient * divisor)
-    }
-
-    private static func pad(_ value: Int, _ width: Int) -> String {
-        let text = String(value)
-        return String(repeating: "0", count: max(0, width - text.count)) + text
-    }
-
     /// `2026-11-23T10:00:00`: UTC, no zone and no fraction, as the JUnit schemas want.
     static func junitTimestamp(_ date: Date) -> String {
-        let f = utcFields(date)
-        return "\(pad(f.year, 4))-\(pad(f.month, 2))-\(pad(f.day, 2))T\(pad(f.hour, 2)):\(pad(f.minute, 2)):"
-            + pad(f.second, 2)
+        UTCTime.dateTime(UTCTime.fields(of: date))
     }
 
     /// `2026-11-23T10:00:00.123Z`: RFC 3339 in UTC with milliseconds.
     static func iso8601(_ date: Date) -> String {
-        junitTimestamp(date) + "." + pad(utcFields(date).millisecond, 3) + "Z"
+        UTCTime.rfc3339(date)
     }
 
     // MARK: - Hygiene

@@ -48,7 +48,7 @@ public enum CaptureReplay {
                 continue
             }
             guard let route = router.route(event: event, envelope: body) else {
-                skipped.append("seq \(record.seq): no case of \(Phrase.quoted(event)) in suite '\(suite.name)'")
+                skipped.append("seq \(record.seq): no case of \(MessageWording.quoted(event)) in suite '\(suite.name)'")
                 continue
             }
             let match = suite.cases[route.caseIndex]

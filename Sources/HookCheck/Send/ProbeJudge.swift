@@ -12,7 +12,7 @@ public enum ProbeJudge {
     }
 
     /// Judges `exchanges`, the deliveries of one probe in sending order (two for `replay`).
-    public static func judge(_ exchanges: [Exchange], probe: ProbeKind, expectation: Expectation) -> Verdict {
+    public static func judge(_ exchanges: [Exchange], probe: ProbeKind, expectation: DeliveryExpectation) -> Verdict {
         let accepts = probe.expectsAcceptance
         let rule = accepts ? expectation.accept : expectation.reject
         for (index, exchange) in exchanges.enumerated() {
@@ -83,14 +83,14 @@ public enum ProbeJudge {
         (probe.expectsAcceptance ? "accept: " : "reject: ") + rule.description
     }
 
-    private static func verbText(accepts: Bool, code: Int, expectation: Expectation) -> String {
+    private static func verbText(accepts: Bool, code: Int, expectation: DeliveryExpectation) -> String {
         if accepts { return expectation.reject.contains(code) ? "rejected" : "answered \(code) to" }
         // A success status is not proof of acceptance (the body may say "error"), so say what was answered.
         return expectation.accept.contains(code) ? "answered \(code) (a success status) to" : "answered \(code) to"
     }
 
     /// `0.25`, `10`, `12.346`: at most three decimals, no trailing zeros.
-    static func format(_ seconds: Double) -> String {
+    package static func format(_ seconds: Double) -> String {
         var text = String((seconds * 1000).rounded() / 1000)
         if text.hasSuffix(".0") { text.removeLast(2) }
         return text

@@ -1,5 +1,5 @@
 extension Profile {
-    /// Every probe of DESIGN.md's table for this profile, in order, with `wrong-token`/`missing-token` in
+    /// Every probe of docs/architecture.md's "Probes" table for this profile, in order, with `wrong-token`/`missing-token` in
     /// place of the signature probes for token schemes, whether or not it applies: a run sends those that
     /// apply and names the others once per suite (``SuitePlan/notApplicable``).
     public var reportedProbes: [ProbeKind] {

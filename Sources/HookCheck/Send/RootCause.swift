@@ -22,7 +22,7 @@ enum RootCause {
             // On a line of its own, so a one-line summary keeps the probe's own verdict.
             linked.message +=
                 "\nThe case's valid probe \(how), and this probe needs a correct delivery accepted first: "
-                + "fix \(Phrase.quoted(cause.name)) first, this is most likely the same cause"
+                + "fix \(MessageWording.quoted(cause.name)) first, this is most likely the same cause"
             return linked
         }
     }

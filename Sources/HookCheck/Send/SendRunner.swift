@@ -113,7 +113,7 @@ public struct SendRunner: Sendable {
         var suiteIndex: Int
         var caseName: String
         var probe: ProbeKind
-        var expectation: Expectation
+        var expectation: DeliveryExpectation
         var skipReason: String?
         var jobCount: Int
     }

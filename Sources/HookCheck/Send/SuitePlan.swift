@@ -18,14 +18,14 @@ public struct SuitePlan: Sendable {
     }
 
     /// The probes reported for the suite: the suite's own list when it names one (a probe named there that
-    /// cannot apply is reported as skipped), else every probe of DESIGN.md's table that the profile does not
+    /// cannot apply is reported as skipped), else every probe of docs/architecture.md's "Probes" table that the profile does not
     /// rule out (one whose expectation it leaves open, such as a tolerated future timestamp, is skipped).
     public var probes: [ProbeKind] {
         guard namesDefaultProbes else { return suite.probes }
         return suite.profile.reportedProbes.filter { !suite.profile.isInapplicable($0) }
     }
 
-    /// The probes of DESIGN.md's table that can never apply to the suite's profile, grouped by reason, when
+    /// The probes of docs/architecture.md's "Probes" table that can never apply to the suite's profile, grouped by reason, when
     /// the suite names no probes of its own; reports name them once per suite instead of as results.
     public var notApplicable: [InapplicableProbes] {
         guard namesDefaultProbes else { return [] }

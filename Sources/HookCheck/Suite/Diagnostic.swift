@@ -12,7 +12,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// The file, as the user named it.
     public var file: String
     /// Where in the file, when known.
-    public var location: SourceLocation?
+    public var location: TextPosition?
     /// The JSON pointer of the value concerned, when there is one.
     public var pointer: JSONPointer?
     /// The message, lowercase, quoting the bad value.
@@ -20,7 +20,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 
     /// Creates a diagnostic.
     public init(
-        severity: Severity, file: String, location: SourceLocation? = nil, pointer: JSONPointer? = nil,
+        severity: Severity, file: String, location: TextPosition? = nil, pointer: JSONPointer? = nil,
         message: String
     ) {
         self.severity = severity

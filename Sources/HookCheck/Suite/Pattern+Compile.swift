@@ -72,7 +72,8 @@ extension Pattern {
         _ name: String, _ argument: JSONValue, at pointer: JSONPointer, allowsRequestReferences: Bool
     ) throws(PatternError) -> Pattern {
         func invalid(_ expected: String) -> PatternError {
-            .invalidArgument(matcher: name, expected: expected, found: Phrase.summary(of: argument), at: pointer)
+            .invalidArgument(
+                matcher: name, expected: expected, found: MessageWording.summary(of: argument), at: pointer)
         }
         func compile(_ json: JSONValue, at pointer: JSONPointer) throws(PatternError) -> Pattern {
             try Pattern.compile(json, at: pointer, allowsRequestReferences: allowsRequestReferences)
@@ -84,7 +85,7 @@ extension Pattern {
             let names = Format.allCases.map(\.rawValue)
             guard let text = argument.stringValue else { throw invalid("a format name") }
             guard let format = Format(rawValue: text) else {
-                throw invalid("one of \(names.joined(separator: ", "))\(Phrase.didYouMean(text, among: names))")
+                throw invalid("one of \(names.joined(separator: ", "))\(MessageWording.didYouMean(text, among: names))")
             }
             return .format(format)
         case "$regex":
@@ -144,14 +145,15 @@ extension Pattern {
         func type(_ value: JSONValue, at pointer: JSONPointer) throws(PatternError) -> JSONType {
             guard let text = value.stringValue else {
                 throw .invalidArgument(
-                    matcher: "$type", expected: "a type name or a list of them", found: Phrase.summary(of: value),
+                    matcher: "$type", expected: "a type name or a list of them",
+                    found: MessageWording.summary(of: value),
                     at: pointer)
             }
             guard let type = JSONType(rawValue: text) else {
                 throw .invalidArgument(
                     matcher: "$type",
-                    expected: "one of \(names.joined(separator: ", "))\(Phrase.didYouMean(text, among: names))",
-                    found: Phrase.quoted(text), at: pointer)
+                    expected: "one of \(names.joined(separator: ", "))\(MessageWording.didYouMean(text, among: names))",
+                    found: MessageWording.quoted(text), at: pointer)
             }
             return type
         }

@@ -3,19 +3,19 @@ extension Pattern: CustomStringConvertible {
     public var description: String {
         switch self {
         case .literal(let value), .exact(let value):
-            return Phrase.compactText(of: value)
+            return MessageWording.compactText(of: value)
         case .object:
             return "an object"
         case .array(let elements):
-            return "an array of \(Phrase.countText(elements.count, "element"))"
+            return "an array of \(MessageWording.countText(elements.count, "element"))"
         case .type(let types):
-            return types.map { Phrase.articled($0.rawValue) }.joined(separator: " or ")
+            return types.map { MessageWording.articled($0.rawValue) }.joined(separator: " or ")
         case .format(let format):
             return format.description
         case .regex(let expression):
             return "a string matching \(expression)"
         case .oneOf(let values):
-            return "one of " + values.map { Phrase.compactText(of: $0, limit: 40) }.joined(separator: ", ")
+            return "one of " + values.map { MessageWording.compactText(of: $0, limit: 40) }.joined(separator: ", ")
         case .minimum(let bound):
             return "a number at least \(bound)"
         case .maximum(let bound):
@@ -33,7 +33,7 @@ extension Pattern: CustomStringConvertible {
         case .each:
             return "an array"
         case .contains(.literal(.string(let text))):
-            return "an array or string containing \(Phrase.quoted(text))"
+            return "an array or string containing \(MessageWording.quoted(text))"
         case .contains(let pattern):
             return "an array containing \(pattern)"
         case .any:

@@ -54,7 +54,7 @@ extension Pattern {
     /// Every mismatch of `value`, which does not match, with pointers below `pointer`.
     private func mismatches(_ value: JSONValue?, at pointer: JSONPointer) -> [Mismatch] {
         func failure(found: String? = nil) -> [Mismatch] {
-            [Mismatch(pointer: pointer, expected: description, found: found ?? Phrase.summary(of: value))]
+            [Mismatch(pointer: pointer, expected: description, found: found ?? MessageWording.summary(of: value))]
         }
         switch self {
         case .absent:
@@ -95,7 +95,7 @@ extension Pattern {
         case .length:
             guard admits(value) else {
                 let length = Self.length(of: value).map { " of length \($0)" } ?? ""
-                return failure(found: Phrase.summary(of: value) + length)
+                return failure(found: MessageWording.summary(of: value) + length)
             }
             return []
         case .any, .absent, .all, .optional, .anyOf:

@@ -48,6 +48,6 @@ extension Pattern {
         /// The expression as written.
         public var source: String
 
-        public var description: String { "invalid regular expression \(Phrase.quoted(source))" }
+        public var description: String { "invalid regular expression \(MessageWording.quoted(source))" }
     }
 }

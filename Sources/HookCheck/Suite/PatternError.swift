@@ -27,13 +27,13 @@ public enum PatternError: Error, Equatable, CustomStringConvertible {
     public var message: String {
         switch self {
         case .unknownMatcher(let name, _):
-            "unknown matcher \(Phrase.quoted(name))\(Phrase.didYouMean(name, among: Pattern.matcherNames))"
+            "unknown matcher \(MessageWording.quoted(name))\(MessageWording.didYouMean(name, among: Pattern.matcherNames))"
         case .invalidRegex(let source, _):
-            "invalid regular expression \(Phrase.quoted(source))"
+            "invalid regular expression \(MessageWording.quoted(source))"
         case .invalidArgument(let matcher, let expected, let found, _):
             "\(matcher) expects \(expected), found \(found)"
         case .mixedKeys(let matcher, let member, _):
-            "an object mixes the matcher key \(Phrase.quoted(matcher)) with the member key \(Phrase.quoted(member)); "
+            "an object mixes the matcher key \(MessageWording.quoted(matcher)) with the member key \(MessageWording.quoted(member)); "
                 + "wrap a literal object with $ keys in {\"$exact\": …}"
         }
     }

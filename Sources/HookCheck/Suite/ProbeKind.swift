@@ -42,7 +42,7 @@ public enum ProbeKind: String, CaseIterable, Sendable, Hashable, CustomStringCon
     }
 
     /// Whether the probe sends the case's own event, correctly signed and expected to be accepted, so that the
-    /// case's response rule (``Expectation/response``) applies to its answers.
+    /// case's response rule (``DeliveryExpectation/response``) applies to its answers.
     public var answersTheCaseEvent: Bool {
         switch self {
         case .valid, .reformattedJSON, .replay: true

@@ -16,7 +16,7 @@ public struct Suite: Sendable, Hashable {
     /// The receiver to send to (`run`'s default; `--target` overrides).
     public var target: URL?
     /// How the receiver must answer, before each case's own `expect` is merged in.
-    public var expect: Expectation
+    public var expect: DeliveryExpectation
     /// The probes to run: the suite's list, or every probe the profile supports.
     public var probes: [ProbeKind]
     /// The cases, in file order (at least one).
@@ -33,7 +33,7 @@ public struct Suite: Sendable, Hashable {
     /// Creates a suite.
     public init(
         name: String, file: URL? = nil, profile: Profile, secret: SecretSource? = nil, target: URL? = nil,
-        expect: Expectation = .standard, probes: [ProbeKind]? = nil, cases: [SuiteCase],
+        expect: DeliveryExpectation = .standard, probes: [ProbeKind]? = nil, cases: [SuiteCase],
         retries: RetryExpectation? = nil, isStrict: Bool = false, warnings: [Diagnostic] = []
     ) {
         self.name = name

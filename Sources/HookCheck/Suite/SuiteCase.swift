@@ -12,7 +12,7 @@ public struct SuiteCase: Sendable, Hashable {
     /// Patterns a delivery's body must also match.
     public var match: Pattern?
     /// How the receiver must answer: the case's `expect` merged key by key over the suite's.
-    public var expect: Expectation
+    public var expect: DeliveryExpectation
     /// How many times `check` must see the case (default 1).
     public var count: Int
     /// Exact body bytes the `valid` probe sends instead of encoding ``body`` (a captured delivery that
@@ -34,7 +34,7 @@ public struct SuiteCase: Sendable, Hashable {
     /// Creates a case.
     public init(
         name: String, body: JSONValue, headers: HTTPHeaders = [], match: Pattern? = nil,
-        expect: Expectation = .standard, count: Int = 1, pins: Set<PinnedField> = []
+        expect: DeliveryExpectation = .standard, count: Int = 1, pins: Set<PinnedField> = []
     ) {
         self.name = name
         self.body = body

@@ -7,7 +7,7 @@ extension SuiteLoader {
             let supported = profile.supportedProbes
             for (index, probe) in suite.probes.enumerated() where !supported.contains(probe) {
                 reader.warning(
-                    "probe \(Phrase.quoted(probe.rawValue)) does not apply to profile \(Phrase.quoted(profile.name)) "
+                    "probe \(MessageWording.quoted(probe.rawValue)) does not apply to profile \(MessageWording.quoted(profile.name)) "
                         + "(\(reason(probe, profile))); it will be skipped",
                     at: probePointer(probe, index: index, in: reader))
             }
@@ -22,7 +22,7 @@ extension SuiteLoader {
                 ? Profile.envelope(fromQuery: Profile.queryString(for: suiteCase.body)) : suiteCase.body
             for mismatch in profile.envelope.match(delivered, at: bodyPointer) {
                 reader.warning(
-                    "body does not match profile \(Phrase.quoted(profile.name))'s envelope: expected "
+                    "body does not match profile \(MessageWording.quoted(profile.name))'s envelope: expected "
                         + "\(mismatch.expected), found \(mismatch.found)", at: mismatch.pointer)
             }
             if let match = suiteCase.match {
@@ -38,7 +38,7 @@ extension SuiteLoader {
             {
                 reader.warning(
                     "a delivery of this case's own body belongs to case "
-                        + "\(Phrase.quoted(suite.cases[route.caseIndex].name)), the first of its event it fits, so this "
+                        + "\(MessageWording.quoted(suite.cases[route.caseIndex].name)), the first of its event it fits, so this "
                         + "case is never seen; give the cases a \"match\" that tells them apart", at: casePointer)
             }
         }
@@ -59,14 +59,14 @@ extension SuiteLoader {
         }
         guard let event = profile.eventType(in: suiteCase.body, headers: suiteCase.headers) else {
             reader.warning(
-                "the case has no event type where profile \(Phrase.quoted(profile.name)) reads it (\(profile.event))",
+                "the case has no event type where profile \(MessageWording.quoted(profile.name)) reads it (\(profile.event))",
                 at: eventPointer)
             return
         }
         guard !profile.events.isEmpty || profile.eventNamePattern != nil, !profile.isKnownEvent(event) else { return }
         reader.warning(
-            "event type \(Phrase.quoted(event)) is not one profile \(Phrase.quoted(profile.name)) lists"
-                + Phrase.didYouMean(event, among: profile.events), at: eventPointer)
+            "event type \(MessageWording.quoted(event)) is not one profile \(MessageWording.quoted(profile.name)) lists"
+                + MessageWording.didYouMean(event, among: profile.events), at: eventPointer)
     }
 
     private static func reason(_ probe: ProbeKind, _ profile: Profile) -> String {

@@ -64,7 +64,7 @@ extension SuiteLoader {
                 }
             guard isName else {
                 reader.error(
-                    "invalid environment variable name \(Phrase.quoted(name)); use letters, digits and _",
+                    "invalid environment variable name \(MessageWording.quoted(name)); use letters, digits and _",
                     at: pointer.appending("env"))
                 return nil
             }
@@ -90,7 +90,8 @@ extension SuiteLoader {
         guard lowered.hasPrefix("http://") || lowered.hasPrefix("https://"), let url = URL(string: text),
             let host = url.host, !host.isEmpty
         else {
-            reader.error("invalid target URL \(Phrase.quoted(text)); expected http://host[:port]/path", at: pointer)
+            reader.error(
+                "invalid target URL \(MessageWording.quoted(text)); expected http://host[:port]/path", at: pointer)
             return nil
         }
         return url
@@ -115,12 +116,13 @@ extension SuiteLoader {
             }
             guard let probe = ProbeKind(rawValue: name) else {
                 reader.error(
-                    "unknown probe \(Phrase.quoted(name))\(Phrase.didYouMean(name, among: names))", at: elementPointer)
+                    "unknown probe \(MessageWording.quoted(name))\(MessageWording.didYouMean(name, among: names))",
+                    at: elementPointer)
                 isValid = false
                 continue
             }
             if probes.contains(probe) {
-                reader.warning("probe \(Phrase.quoted(name)) is listed twice", at: elementPointer)
+                reader.warning("probe \(MessageWording.quoted(name)) is listed twice", at: elementPointer)
             } else {
                 probes.append(probe)
             }
@@ -171,8 +173,8 @@ extension SuiteLoader {
         var within: Double?
         var response: ResponseRule?
 
-        func applied(to base: Expectation) -> Expectation {
-            Expectation(
+        func applied(to base: DeliveryExpectation) -> DeliveryExpectation {
+            DeliveryExpectation(
                 accept: accept ?? base.accept, reject: reject ?? base.reject, within: within ?? base.within,
                 response: response ?? base.response)
         }
@@ -253,13 +255,13 @@ extension SuiteLoader {
             case .number(let number): text = number
             default:
                 reader.error(
-                    "expected a status such as \"401\" or a class such as \"4xx\", found \(Phrase.articled(value.typeName))",
+                    "expected a status such as \"401\" or a class such as \"4xx\", found \(MessageWording.articled(value.typeName))",
                     at: pointer)
                 return nil
             }
             guard let entry = StatusRule.Entry(text) else {
                 reader.error(
-                    "invalid status \(Phrase.quoted(text)); expected a status 100–599 such as \"401\" or a class such as \"4xx\"",
+                    "invalid status \(MessageWording.quoted(text)); expected a status 100–599 such as \"401\" or a class such as \"4xx\"",
                     at: pointer)
                 return nil
             }
@@ -281,7 +283,7 @@ extension SuiteLoader {
     // MARK: - Cases
 
     private static func readCases(
-        _ value: JSONValue, at pointer: JSONPointer, suiteExpectation: Expectation, reader: inout SuiteReader
+        _ value: JSONValue, at pointer: JSONPointer, suiteExpectation: DeliveryExpectation, reader: inout SuiteReader
     ) -> [SuiteCase]? {
         guard let elements = reader.array(value, at: pointer) else { return nil }
         guard !elements.isEmpty else {
@@ -302,7 +304,7 @@ extension SuiteLoader {
             if let first = firstNamed[suiteCase.name] {
                 let firstText = reader.location(of: first).map { " (first at \($0))" } ?? ""
                 reader.error(
-                    "duplicate case name \(Phrase.quoted(suiteCase.name))\(firstText)",
+                    "duplicate case name \(MessageWording.quoted(suiteCase.name))\(firstText)",
                     at: casePointer.appending("name"))
                 isValid = false
             } else {
@@ -314,7 +316,7 @@ extension SuiteLoader {
     }
 
     private static func readCase(
-        _ value: JSONValue, at pointer: JSONPointer, suiteExpectation: Expectation, reader: inout SuiteReader
+        _ value: JSONValue, at pointer: JSONPointer, suiteExpectation: DeliveryExpectation, reader: inout SuiteReader
     ) -> SuiteCase? {
         guard let object = reader.object(value, at: pointer) else { return nil }
         reader.warnAboutUnknownKeys(in: object, at: pointer, known: caseKeys)
@@ -378,7 +380,7 @@ extension SuiteLoader {
     ) -> Set<SuiteCase.PinnedField>? {
         guard let elements = value.arrayValue else {
             reader.error(
-                "expected an array of field names (\"id\", \"timestamp\"), found \(Phrase.summary(of: value))",
+                "expected an array of field names (\"id\", \"timestamp\"), found \(MessageWording.summary(of: value))",
                 at: pointer)
             return nil
         }
@@ -393,8 +395,8 @@ extension SuiteLoader {
             }
             guard let field = SuiteCase.PinnedField(rawValue: text) else {
                 reader.error(
-                    "unknown field \(Phrase.quoted(text)) to pin; expected \"id\" or \"timestamp\""
-                        + Phrase.didYouMean(text, among: names), at: elementPointer)
+                    "unknown field \(MessageWording.quoted(text)) to pin; expected \"id\" or \"timestamp\""
+                        + MessageWording.didYouMean(text, among: names), at: elementPointer)
                 isValid = false
                 continue
             }
@@ -411,7 +413,7 @@ extension SuiteLoader {
         for member in object {
             let memberPointer = pointer.appending(member.key)
             guard isToken(member.key) else {
-                reader.error("invalid header name \(Phrase.quoted(member.key))", at: memberPointer, atKey: true)
+                reader.error("invalid header name \(MessageWording.quoted(member.key))", at: memberPointer, atKey: true)
                 isValid = false
                 continue
             }

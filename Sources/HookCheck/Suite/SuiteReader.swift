@@ -45,7 +45,7 @@ struct SuiteReader {
     }
 
     /// Where the value (or key) at `pointer` starts; for a pointer that names nothing, the nearest container.
-    func location(of pointer: JSONPointer, atKey: Bool = false) -> SourceLocation? {
+    func location(of pointer: JSONPointer, atKey: Bool = false) -> TextPosition? {
         if atKey, let location = document.keyLocation(of: pointer) { return location }
         var current = pointer
         while true {
@@ -59,7 +59,7 @@ struct SuiteReader {
 
     /// `expected an object, found a string`.
     private mutating func typeError(_ expected: String, _ value: JSONValue, at pointer: JSONPointer) {
-        error("expected \(expected), found \(Phrase.articled(value.typeName))", at: pointer)
+        error("expected \(expected), found \(MessageWording.articled(value.typeName))", at: pointer)
     }
 
     mutating func object(_ value: JSONValue, at pointer: JSONPointer) -> JSONObject? {
@@ -137,7 +137,7 @@ struct SuiteReader {
     /// The member `key` of `object`, or an error naming it as missing.
     mutating func required(_ key: String, in object: JSONObject, at pointer: JSONPointer) -> JSONValue? {
         guard let value = object[key] else {
-            error("missing required key \(Phrase.quoted(key))", at: pointer)
+            error("missing required key \(MessageWording.quoted(key))", at: pointer)
             return nil
         }
         return value
@@ -147,7 +147,8 @@ struct SuiteReader {
     mutating func warnAboutUnknownKeys(in object: JSONObject, at pointer: JSONPointer, known: [String]) {
         for key in object.keys where !known.contains(key) {
             warning(
-                "unknown key \(Phrase.quoted(key))\(Phrase.didYouMean(key, among: known))", at: pointer.appending(key),
+                "unknown key \(MessageWording.quoted(key))\(MessageWording.didYouMean(key, among: known))",
+                at: pointer.appending(key),
                 atKey: true)
         }
     }

@@ -1,5 +1,7 @@
-import HookCheck
 import Testing
+
+@testable import HookCheck
+@testable import HookCheckCLI
 
 struct ArgumentTokenTests {
     struct Case: Sendable, CustomTestStringConvertible {

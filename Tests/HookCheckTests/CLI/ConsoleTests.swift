@@ -1,6 +1,7 @@
 import Testing
 
 @testable import HookCheck
+@testable import HookCheckCLI
 
 struct ConsoleTests {
     func console(terminal: Bool, environment: [String: String] = [:]) -> (Console, CapturedOutput) {

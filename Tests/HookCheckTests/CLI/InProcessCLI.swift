@@ -1,5 +1,7 @@
 import Foundation
-import HookCheck
+
+@testable import HookCheck
+@testable import HookCheckCLI
 
 /// What one in-process `hookcheck` invocation produced.
 struct CLIOutcome: Sendable {

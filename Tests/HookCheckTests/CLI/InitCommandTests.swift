@@ -1,6 +1,8 @@
 import Foundation
-import HookCheck
 import Testing
+
+@testable import HookCheck
+@testable import HookCheckCLI
 
 @Suite struct InitCommandTests {
     @Test(arguments: Profile.builtIn.map(\.name))

@@ -1,5 +1,7 @@
-import HookCheck
 import Testing
+
+@testable import HookCheck
+@testable import HookCheckCLI
 
 struct SecretOptionTests {
     func parsed(_ arguments: [String]) throws -> ParsedArguments {

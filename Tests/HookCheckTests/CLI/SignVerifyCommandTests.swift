@@ -3,6 +3,7 @@ import HookHTTP
 import Testing
 
 @testable import HookCheck
+@testable import HookCheckCLI
 
 /// `sign` and `verify` in-process: every signing built-in profile round-trips, and failures say why.
 struct SignVerifyCommandTests {

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import HookCheck
+@testable import HookCheckCLI
 
 struct SuggestionTests {
     @Test(arguments: [
@@ -8,8 +9,8 @@ struct SuggestionTests {
         ("profiel", "profile", 1), ("kitten", "sitting", 3), ("ca", "abc", 3), ("verfy", "verify", 1),
     ])
     func editDistance(_ lhs: String, _ rhs: String, _ expected: Int) {
-        #expect(Suggestion.editDistance(lhs, rhs) == expected)
-        #expect(Suggestion.editDistance(rhs, lhs) == expected)
+        #expect(EditDistance.between(lhs, rhs) == expected)
+        #expect(EditDistance.between(rhs, lhs) == expected)
     }
 
     static let commands = ["run", "listen", "check", "serve", "validate", "sign", "verify", "profiles", "init"]

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import HookCheck
+@testable import HookCheckCLI
 
 struct ValidateCommandTests {
     static let error = Diagnostic(severity: .error, file: "a.json", message: "bad")

@@ -1,7 +1,8 @@
 import Foundation
-import HookCheck
 import HookHTTP
 import Testing
+
+@testable import HookCheck
 
 private func sampleRecord(seq: Int, body: [UInt8]) -> CaptureRecord {
     CaptureRecord(

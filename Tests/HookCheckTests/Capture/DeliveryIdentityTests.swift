@@ -1,6 +1,7 @@
-import HookCheck
 import HookHTTP
 import Testing
+
+@testable import HookCheck
 
 @Suite struct DeliveryIdentityTests {
     private func json(_ text: String) -> JSONValue? { try? JSONParser.parse(text) }

@@ -1,7 +1,8 @@
 import Foundation
-import HookCheck
 import HookHTTP
 import Synchronization
+
+@testable import HookCheck
 
 /// Suites, requests and files for the listener tests.
 enum ListenerFixtures {

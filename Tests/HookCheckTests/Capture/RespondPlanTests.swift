@@ -1,5 +1,6 @@
-import HookCheck
 import Testing
+
+@testable import HookCheck
 
 @Test func respondPlanFailsThenSucceedsPerAttempt() throws {
     let plan = try RespondPlan(parsing: "500x2,200")

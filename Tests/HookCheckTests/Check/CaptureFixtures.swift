@@ -1,6 +1,7 @@
 import Foundation
-import HookCheck
 import HookHTTP
+
+@testable import HookCheck
 
 /// Builds signed captured deliveries and suites for the checker tests. Signatures come from
 /// `SignatureScheme.sign`, over exactly the bytes stored in the record.

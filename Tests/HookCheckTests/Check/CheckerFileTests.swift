@@ -1,7 +1,8 @@
 import Foundation
-import HookCheck
 import HookHTTP
 import Testing
+
+@testable import HookCheck
 
 private typealias F = CaptureFixtures
 

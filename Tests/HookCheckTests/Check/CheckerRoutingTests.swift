@@ -1,7 +1,8 @@
 import Foundation
-import HookCheck
 import HookHTTP
 import Testing
+
+@testable import HookCheck
 
 /// `check` over deliveries that `run`'s builder makes: the routing rule picks the case by event,
 /// sub-event and `match`; a delivery that fits no case is reported against the closest and not counted.

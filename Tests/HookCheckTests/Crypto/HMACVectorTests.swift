@@ -1,5 +1,6 @@
-import HookCheck
 import Testing
+
+@testable import HookCheck
 
 /// RFC 4231 §4.2–4.8 (HMAC-SHA-256) and RFC 2202 §3 (HMAC-SHA-1), research/signatures.md §11.2, §11.4.
 @Suite struct HMACVectorTests {

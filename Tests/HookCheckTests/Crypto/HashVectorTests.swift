@@ -1,5 +1,6 @@
-import HookCheck
 import Testing
+
+@testable import HookCheck
 
 /// FIPS 180 / NIST examples and padding-boundary cases (research/signatures.md §11.1, §11.3).
 @Suite struct HashVectorTests {

@@ -1,4 +1,4 @@
-import HookCheck
+@testable import HookCheck
 
 /// The two ways SHA-256 blocks are compressed: the CPU's SHA instructions (where it has them; elsewhere
 /// this runs the portable code too) and the portable Swift code, forced. Vector tests run on both.

@@ -1,5 +1,6 @@
-import HookCheck
 import Testing
+
+@testable import HookCheck
 
 /// Feeding a message in pieces gives the same digest as feeding it at once, whatever the split.
 @Suite struct StreamingTests {

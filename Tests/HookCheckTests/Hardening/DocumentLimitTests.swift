@@ -1,6 +1,7 @@
 import Foundation
-import HookCheck
 import Testing
+
+@testable import HookCheck
 
 /// The limits on documents hookcheck reads — JSON nesting depth, suite file size and depth, capture line
 /// length — each at its value (accepted) and one past it (rejected with a message naming the limit).
@@ -19,7 +20,7 @@ struct DocumentLimitTests {
             try JSONParser.parse(Self.nested(limit + 1), options: options)
         }
         #expect(error.reason == .depthLimitExceeded(limit: limit))
-        #expect(error.location == SourceLocation(line: 1, column: limit + 1))
+        #expect(error.location == TextPosition(line: 1, column: limit + 1))
     }
 
     @Test func jsonDepthDefaultIs512() {

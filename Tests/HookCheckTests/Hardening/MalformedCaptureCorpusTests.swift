@@ -1,6 +1,7 @@
 import Foundation
-import HookCheck
 import Testing
+
+@testable import HookCheck
 
 /// Every malformed capture file in `Tests/Fixtures/malformed/captures/` reads to exactly its expected
 /// events: each bad line named by number with what is wrong, a torn last line skipped with a warning,

@@ -1,13 +1,12 @@
 import Foundation
+import HookTestSupport
 
 /// The malformed-input corpus under `Tests/Fixtures/malformed/`: each input file sits next to a
 /// `.expected` file holding exactly the diagnostics it must produce. Set `RECORD_MALFORMED=1` to rewrite
 /// the `.expected` files from the current output (then review the diff).
 enum MalformedCorpus {
     /// `Tests/Fixtures/malformed`.
-    static let folder: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/malformed")
+    static let folder: URL = PackagePaths.fixture("malformed")
 
     /// The names (with extension) of the inputs in `subfolder` that end in `fileExtension`, sorted.
     static func inputs(in subfolder: String, fileExtension: String) -> [String] {

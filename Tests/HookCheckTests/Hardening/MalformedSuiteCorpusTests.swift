@@ -1,6 +1,7 @@
 import Foundation
-import HookCheck
 import Testing
+
+@testable import HookCheck
 
 /// Every malformed suite in `Tests/Fixtures/malformed/suites/` makes `hookcheck validate` exit 2 with
 /// exactly its expected diagnostics, each naming file, line, column and JSON pointer; none traps or hangs.

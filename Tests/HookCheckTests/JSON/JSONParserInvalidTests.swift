@@ -1,7 +1,6 @@
-import HookCheck
 import Testing
 
-import struct HookCheck.SourceLocation
+@testable import HookCheck
 
 /// One document that must be rejected, with the reason, `line:column` and pointer it must report.
 struct InvalidJSONCase: CustomTestStringConvertible, Sendable {
@@ -34,8 +33,8 @@ struct InvalidJSONCase: CustomTestStringConvertible, Sendable {
     var testDescription: String { name }
 }
 
-private func loc(_ line: Int, _ column: Int) -> SourceLocation {
-    SourceLocation(line: line, column: column)
+private func loc(_ line: Int, _ column: Int) -> TextPosition {
+    TextPosition(line: line, column: column)
 }
 
 private func utf8String(_ inner: [UInt8]) -> [UInt8] {
@@ -202,7 +201,7 @@ private let invalidCases: [InvalidJSONCase] = [
         (.invalidNumber("1."), #"invalid number "1.""#),
         (.depthLimitExceeded(limit: 512), "arrays and objects nested deeper than 512 levels"),
         (.tooLarge(size: 7, limit: 4), "input of 7 bytes exceeds the limit of 4 bytes"),
-        (.duplicateKey("a\"b", first: SourceLocation(line: 1, column: 2)), #"duplicate key "a\"b" (first at 1:2)"#),
+        (.duplicateKey("a\"b", first: TextPosition(line: 1, column: 2)), #"duplicate key "a\"b" (first at 1:2)"#),
     ])
     func describesReason(_ reason: JSONParseError.Reason, _ message: String) {
         #expect(reason.description == message)
@@ -215,7 +214,7 @@ private let invalidCases: [InvalidJSONCase] = [
             Issue.record("accepted")
         } catch {
             #expect(error.reason == .depthLimitExceeded(limit: 512))
-            #expect(error.location == SourceLocation(line: 1, column: 513))
+            #expect(error.location == TextPosition(line: 1, column: 513))
             #expect(error.pointer.tokens == Array(repeating: "0", count: 512))
         }
     }

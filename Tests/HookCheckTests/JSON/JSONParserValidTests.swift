@@ -1,7 +1,6 @@
-import HookCheck
 import Testing
 
-import struct HookCheck.SourceLocation
+@testable import HookCheck
 
 /// One document that must be accepted, with the value it must produce.
 struct ValidJSONCase: CustomTestStringConvertible, Sendable {
@@ -127,7 +126,7 @@ let validCases: [ValidJSONCase] = [
     func locatesValues(_ pointer: String, _ line: Int, _ column: Int) throws {
         let document = try JSONParser.parseDocument(Array(text.utf8))
         let location = try #require(JSONPointer(pointer))
-        #expect(document.location(of: location) == SourceLocation(line: line, column: column))
+        #expect(document.location(of: location) == TextPosition(line: line, column: column))
     }
 
     @Test(arguments: [
@@ -140,7 +139,7 @@ let validCases: [ValidJSONCase] = [
     func locatesKeys(_ pointer: String, _ line: Int, _ column: Int) throws {
         let document = try JSONParser.parseDocument(Array(text.utf8))
         let location = try #require(JSONPointer(pointer))
-        #expect(document.keyLocation(of: location) == SourceLocation(line: line, column: column))
+        #expect(document.keyLocation(of: location) == TextPosition(line: line, column: column))
     }
 
     @Test func hasNoLocationForMissingValuesOrArrayKeys() throws {
@@ -153,8 +152,8 @@ let validCases: [ValidJSONCase] = [
 
     @Test func countsCRLFAsOneLineBreak() throws {
         let document = try JSONParser.parseDocument(Array("{\r\n\"a\":\r\n [1,\r\n2]}".utf8))
-        #expect(document.location(of: JSONPointer(tokens: ["a"])) == SourceLocation(line: 3, column: 2))
-        #expect(document.location(of: JSONPointer(tokens: ["a", "1"])) == SourceLocation(line: 4, column: 1))
-        #expect(document.keyLocation(of: JSONPointer(tokens: ["a"])) == SourceLocation(line: 2, column: 1))
+        #expect(document.location(of: JSONPointer(tokens: ["a"])) == TextPosition(line: 3, column: 2))
+        #expect(document.location(of: JSONPointer(tokens: ["a", "1"])) == TextPosition(line: 4, column: 1))
+        #expect(document.keyLocation(of: JSONPointer(tokens: ["a"])) == TextPosition(line: 2, column: 1))
     }
 }

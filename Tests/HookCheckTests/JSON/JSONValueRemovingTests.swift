@@ -1,5 +1,6 @@
-import HookCheck
 import Testing
+
+@testable import HookCheck
 
 @Test(arguments: [
     (#"{"a":1,"b":{"c":2,"d":3}}"#, "/b/c", #"{"a":1,"b":{"d":3}}"#),

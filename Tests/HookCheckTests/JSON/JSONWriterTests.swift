@@ -1,5 +1,6 @@
-import HookCheck
 import Testing
+
+@testable import HookCheck
 
 @Suite struct JSONWriterTests {
     private let sample = JSONValue.object(

@@ -1,7 +1,8 @@
 import Foundation
-import HookCheck
 import HookHTTP
 import Testing
+
+@testable import HookCheck
 
 /// A provider's published timestamp and the profile that must write it exactly.
 struct TimestampExample: CustomTestStringConvertible, Sendable {

@@ -1,7 +1,8 @@
 import Foundation
-import HookCheck
 import HookHTTP
 import Testing
+
+@testable import HookCheck
 
 /// A published (or research-derived) signature and the profile whose wiring must reproduce it.
 struct ProfileVector: CustomTestStringConvertible, Sendable {

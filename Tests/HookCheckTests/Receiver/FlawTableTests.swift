@@ -1,6 +1,7 @@
 import Foundation
-import HookCheck
 import Testing
+
+@testable import HookCheck
 
 /// The proof through the send runner: the reference receiver passes every applicable probe of every
 /// bundled suite, and each flaw makes the probes it targets fail on every profile where they apply.

@@ -1,7 +1,9 @@
 import Foundation
-import HookCheck
 import HookHTTP
+import HookTestSupport
 import Testing
+
+@testable import HookCheck
 
 /// A hand-built delivery for the reference receiver's tests: the first case of a bundled suite, with a
 /// fresh id and timestamp, signed with `SignatureScheme.sign` exactly as a provider would.
@@ -80,11 +82,7 @@ struct TestDelivery {
 
 enum ReceiverFixtures {
     /// `Suites/` in the repository, with a trailing slash.
-    static var suitesFolder: String {
-        var parts = String(#filePath).split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(4)  // Tests/HookCheckTests/Receiver/ReceiverFixtures.swift
-        return parts.joined(separator: "/") + "/Suites/"
-    }
+    static var suitesFolder: String { PackagePaths.suites().path + "/" }
 
     /// A fixed clock for the tests.
     static let now = Date(timeIntervalSince1970: 1_750_000_000)

@@ -1,7 +1,9 @@
 import Foundation
-import HookCheck
 import HookHTTP
 import Testing
+
+@testable import HookCheck
+@testable import HookCheckCLI
 
 /// Each deliberate flaw flips exactly the answer its probe looks at, on every profile where that probe
 /// applies (hand-built requests; the table through the send runner is `FlawTableTests`).

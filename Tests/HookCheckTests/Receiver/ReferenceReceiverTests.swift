@@ -1,7 +1,8 @@
 import Foundation
-import HookCheck
 import HookHTTP
 import Testing
+
+@testable import HookCheck
 
 /// The reference receiver judged request by request, without sockets: every built-in profile, the
 /// deliveries a correct receiver must accept and the ones it must refuse.

@@ -1,7 +1,9 @@
 import Foundation
-import HookCheck
 import HookHTTP
+import HookTestSupport
 import Testing
+
+@testable import HookCheck
 
 #if canImport(FoundationXML)
     import FoundationXML
@@ -107,8 +109,7 @@ struct JUnitWriterTests {
     /// Writes the fixture's report where `.ci/checks/40-junit.sh` validates it, and validates it
     /// here with `check-junit.py` when python3 and its packages are present.
     @Test func fixtureReportPassesCheckJUnit() throws {
-        let root = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
+        let root = PackagePaths.root
         let environment = ProcessInfo.processInfo.environment
         let output =
             environment["HOOKCHECK_JUNIT_FIXTURE"].map { URL(filePath: $0) }

@@ -1,7 +1,8 @@
 import Foundation
-import HookCheck
 import Synchronization
 import Testing
+
+@testable import HookCheck
 
 @Suite("ReportWriter")
 struct ReportWriterTests {

@@ -1,6 +1,7 @@
 import Foundation
-import HookCheck
 import HookHTTP
+
+@testable import HookCheck
 
 /// A fixed run holding every kind of result the writers must handle: passes, failures, errors,
 /// skips, a passed-with-warning, a duplicate name, non-ASCII names, `<&"'>` and `|`, ANSI escape

@@ -1,8 +1,9 @@
 import Foundation
-import HookCheck
 import HookHTTP
 import Synchronization
 import Testing
+
+@testable import HookCheck
 
 /// Distinct seeds for fresh ids, from any thread.
 final class SeedCounter: Sendable {

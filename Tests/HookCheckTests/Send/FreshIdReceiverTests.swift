@@ -1,8 +1,9 @@
 import Foundation
-import HookCheck
 import HookHTTP
 import Synchronization
 import Testing
+
+@testable import HookCheck
 
 /// A receiver that deduplicates by id, as Stripe and Standard Webhooks advise, and answers 500 to event
 /// types it does not handle: with one id per case, every probe after `valid` was a "duplicate" and passed.

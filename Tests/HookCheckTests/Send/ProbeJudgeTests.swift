@@ -1,7 +1,8 @@
 import Foundation
-import HookCheck
 import HookHTTP
 import Testing
+
+@testable import HookCheck
 
 @Suite("Probe judge")
 struct ProbeJudgeTests {
@@ -15,12 +16,12 @@ struct ProbeJudgeTests {
     struct Row: Sendable, CustomTestStringConvertible {
         let probe: ProbeKind
         let statuses: [Int?]
-        let expect: SuiteExpectation
+        let expect: DeliveryExpectation
         let passes: Bool
         var testDescription: String { "\(probe) \(statuses.map { $0.map(String.init) ?? "none" }) → \(passes)" }
     }
 
-    static let strict = SuiteExpectation(
+    static let strict = DeliveryExpectation(
         accept: StatusRule([.status(200), .status(204)]), reject: StatusRule([.status(401), .status(403)]))
 
     static let rows: [Row] = [
@@ -42,7 +43,7 @@ struct ProbeJudgeTests {
         Row(probe: .malformedJSON, statuses: [400], expect: .standard, passes: true),
         Row(
             probe: .malformedJSON, statuses: [500],
-            expect: SuiteExpectation(reject: StatusRule([.statusClass(4), .statusClass(5)])), passes: false),
+            expect: DeliveryExpectation(reject: StatusRule([.statusClass(4), .statusClass(5)])), passes: false),
     ]
 
     @Test(arguments: rows)
@@ -94,7 +95,7 @@ struct ProbeJudgeTests {
     }
 
     @Test func slowAnswerFailsWithin() {
-        var expectation = SuiteExpectation.standard
+        var expectation = DeliveryExpectation.standard
         expectation.within = 2
         let verdict = ProbeJudge.judge(
             [Self.exchange(200, latency: .milliseconds(2500))], probe: .valid, expectation: expectation)

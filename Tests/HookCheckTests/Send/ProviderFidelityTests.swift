@@ -1,7 +1,8 @@
 import Foundation
-import HookCheck
 import HookHTTP
 import Testing
+
+@testable import HookCheck
 
 /// The run side sends what each provider really sends: both of GitHub's signature headers, the headers the
 /// providers document, an unknown event where receivers dispatch, and the probes that catch receivers built on

@@ -1,5 +1,6 @@
-import HookCheck
 import Testing
+
+@testable import HookCheck
 
 struct GlobCase: Sendable, CustomTestStringConvertible {
     let pattern: String

@@ -1,8 +1,9 @@
 import Foundation
-import HookCheck
 import HookHTTP
 import Synchronization
 import Testing
+
+@testable import HookCheck
 
 /// Starts an `HTTPServer` on 127.0.0.1 port 0 with `handler`, runs `body` with its address, and stops it.
 func withStubServer<T: Sendable>(

@@ -1,7 +1,9 @@
 import Foundation
-import HookCheck
 import HookHTTP
+import HookTestSupport
 import Testing
+
+@testable import HookCheck
 
 /// Interoperability with the reference Python libraries (PyPI `standardwebhooks`, `svix`, `stripe`,
 /// `slack_sdk`) through Tests/interop/peer.py, both ways: the library accepts our signature, and our
@@ -29,9 +31,7 @@ import Testing
     /// Non-ASCII and a space after a colon, so any re-encoding or re-serialization breaks the signature.
     static let body = Array(#"{"type": "interop.test", "data": {"name": "Zoë 🌍", "n": 1}}"#.utf8)
 
-    static let script = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Tests/interop/peer.py")
+    static let script = PackagePaths.root.appendingPathComponent("Tests/interop/peer.py")
 
     static let required = ProcessInfo.processInfo.environment["HOOKCHECK_REQUIRE_INTEROP"] == "1"
 

@@ -1,7 +1,8 @@
 import Foundation
-import HookCheck
 import HookHTTP
 import Testing
+
+@testable import HookCheck
 
 /// One ``SignatureVerifier`` judges many deliveries: its prepared key must come out of every
 /// verification unchanged, so a good delivery after a bad one still verifies, and its verdicts

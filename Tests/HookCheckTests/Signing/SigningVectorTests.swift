@@ -1,7 +1,8 @@
 import Foundation
-import HookCheck
 import HookHTTP
 import Testing
+
+@testable import HookCheck
 
 /// Official and derived vectors from research/signatures.md (§2.6, §4, §5.3, §6, §7, §8, §9): each
 /// signs to exactly the published header, and that header verifies.

@@ -1,7 +1,8 @@
 import Foundation
-import HookCheck
 import HookHTTP
 import Testing
+
+@testable import HookCheck
 
 /// Negative cases: the official negatives of research/signatures.md §2.6, rotation, tolerance edges
 /// and malformed headers, each failing for the stated reason.

@@ -1,6 +1,7 @@
 import Foundation
-import HookCheck
 import Testing
+
+@testable import HookCheck
 
 /// `hookcheck init` writes the bundled suites from a compiled-in copy; these tests keep the copy equal to
 /// `Suites/` and the starters equal to the bundled suites, so the two cannot drift.

@@ -1,7 +1,8 @@
 import Foundation
-import HookCheck
 import HookHTTP
 import Testing
+
+@testable import HookCheck
 
 /// One row of the routing table: a delivery and where it must go.
 struct RouteRow: CustomTestStringConvertible, Sendable {

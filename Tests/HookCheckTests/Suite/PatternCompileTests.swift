@@ -1,5 +1,6 @@
-import HookCheck
 import Testing
+
+@testable import HookCheck
 
 /// A pattern that must not compile, and the exact error description.
 struct CompileFailure: CustomTestStringConvertible, Sendable {

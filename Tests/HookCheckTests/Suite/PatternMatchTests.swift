@@ -1,5 +1,6 @@
-import HookCheck
 import Testing
+
+@testable import HookCheck
 
 /// One row of a matcher table: a pattern, a value (`nil`: absent) and the mismatches expected.
 struct MatchRow: CustomTestStringConvertible, Sendable {

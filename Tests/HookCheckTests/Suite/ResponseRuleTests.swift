@@ -1,7 +1,8 @@
 import Foundation
-import HookCheck
 import HookHTTP
 import Testing
+
+@testable import HookCheck
 
 @Suite("Response rules")
 struct ResponseRuleTests {

@@ -1,6 +1,7 @@
 import Foundation
-import HookCheck
 import Testing
+
+@testable import HookCheck
 
 /// One row of the array-shape table: an example array, a delivered value, the mismatches expected.
 struct ShapeRow: CustomTestStringConvertible, Sendable {

@@ -1,5 +1,6 @@
-import HookCheck
 import Testing
+
+@testable import HookCheck
 
 /// A suite file and the exact diagnostics it must produce.
 struct DiagnosticRow: CustomTestStringConvertible, Sendable {

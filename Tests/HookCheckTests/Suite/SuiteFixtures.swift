@@ -1,4 +1,6 @@
-import HookCheck
+import HookTestSupport
+
+@testable import HookCheck
 
 /// Helpers for the suite, pattern and profile tests.
 enum SuiteFixtures {
@@ -19,9 +21,5 @@ enum SuiteFixtures {
     }
 
     /// The repository's root folder (for the bundled `Suites/`).
-    static var repositoryRoot: String {
-        var parts = String(#filePath).split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(4)  // Tests/HookCheckTests/Suite/SuiteFixtures.swift
-        return parts.joined(separator: "/")
-    }
+    static var repositoryRoot: String { PackagePaths.root.path }
 }

@@ -1,7 +1,8 @@
 import Foundation
-import HookCheck
 import HookHTTP
 import Testing
+
+@testable import HookCheck
 
 @Suite("Suite loading")
 struct SuiteLoadingTests {
@@ -44,7 +45,8 @@ struct SuiteLoadingTests {
         #expect(loaded.target?.absoluteString == "http://127.0.0.1:3000/webhooks/cryptlex")
         #expect(
             loaded.expect
-                == Expectation(accept: .success, reject: StatusRule([.status(400), .status(401), .status(403)])))
+                == DeliveryExpectation(
+                    accept: .success, reject: StatusRule([.status(400), .status(401), .status(403)])))
         #expect(
             loaded.probes.map(\.rawValue) == [
                 "valid", "bad-signature", "missing-signature", "tampered-body", "reformatted-json", "unknown-event",

@@ -1,5 +1,6 @@
-import HookCheck
 import Testing
+
+@testable import HookCheck
 
 @Suite("Suite warnings")
 struct SuiteWarningTests {

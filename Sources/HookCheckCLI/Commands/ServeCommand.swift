@@ -1,0 +1,108 @@
+import Foundation
+import HookCheck
+
+/// `hookcheck serve`: run the reference receiver, optionally with a deliberate flaw.
+public struct ServeCommand: Command {
+    public init() {}
+
+    /// The flaws `--flaw` accepts (docs/architecture.md "Probes").
+    public static let flaws = ReceiverFlaw.names
+
+    public let name = "serve"
+    public let summary = "run the reference receiver (correct for every built-in profile, or flawed on purpose)"
+    public let options: [OptionSpec] = [
+        .option(
+            "profile", valueName: "NAME",
+            help: "serve only this profile, on every path (default: every built-in profile at /NAME)"),
+        .option("host", valueName: "HOST", help: "address to bind", default: "127.0.0.1"),
+        .option("port", valueName: "N", help: "port to bind; 0 picks a free one", default: "0"),
+        .option(
+            "flaw", valueName: "NAME", help: "be wrong on purpose (repeatable): " + flaws.joined(separator: ", "),
+            repeatable: true),
+        .option(
+            "slow-delay", valueName: "S", help: "seconds the slow flaw waits before answering", default: "11"),
+        SecretOption.spec,
+    ]
+    public let discussion = """
+        the first line on stdout is 'listening on http://HOST:PORT/'. one line per request goes to stderr. \
+        the secret is read from the environment (--secret-env, default HOOKCHECK_SECRET); without --profile \
+        every built-in profile uses it, at /NAME. runs until SIGINT or SIGTERM, then shuts down gracefully.
+        """
+
+    public func run(_ arguments: ParsedArguments, in context: CommandContext) async throws -> ExitCode {
+        let port = try arguments.integer("port", in: 0...65_535) ?? 0
+        let host = arguments.value("host") ?? "127.0.0.1"
+        let slowDelay = try arguments.number("slow-delay", minimum: 0) ?? 11
+        var flaws: Set<ReceiverFlaw> = []
+        for name in arguments.isGiven("flaw") ? arguments.values("flaw") : [] {
+            guard let flaw = ReceiverFlaw(rawValue: name) else {
+                throw CLIError.unknownName(
+                    kind: "flaw", name: name, suggestion: Suggestion.closest(to: name, among: Self.flaws))
+            }
+            flaws.insert(flaw)
+        }
+        let console = context.console
+        let routes = try makeRoutes(arguments, environment: context.environment, console: console)
+        let receiver = ReferenceReceiver(
+            routes: routes, flaws: flaws,
+            configuration: ReferenceReceiver.Configuration(
+                host: host, port: port, slowDelay: .milliseconds(Int((slowDelay * 1000).rounded())),
+                log: { console.writeErrorLine($0) }))
+        do {
+            try await receiver.start()
+        } catch {
+            throw CommandFailure.environment(error.description)
+        }
+        console.writeLine("listening on \(receiver.address)/")
+        for route in routes {
+            let location = route.path.map { receiver.url(for: $0) } ?? "\(receiver.address)/ (every path)"
+            console.writeErrorLine("serving \(route.profile.name) at \(location)")
+        }
+        if !flaws.isEmpty {
+            let names = ReceiverFlaw.allCases.filter(flaws.contains).map(\.rawValue)
+            console.warning("flawed on purpose: " + names.joined(separator: ", "))
+        }
+        let signal = await TerminationSignal.wait()
+        console.writeErrorLine(signal.map { "received signal \($0); shutting down" } ?? "stopping")
+        await receiver.shutdown()
+        for route in routes {
+            console.writeErrorLine("\(route.profile.name): \(receiver.statistics(for: route.key))")
+        }
+        return .success
+    }
+
+    /// One route serving every path for `--profile`, else every built-in profile at `/NAME`, all with the
+    /// secret from the environment (none needed for a profile without authentication). With every profile,
+    /// one whose scheme cannot use the secret is warned about and answers 500.
+    private func makeRoutes(
+        _ arguments: ParsedArguments, environment: [String: String], console: Console
+    ) throws -> [ReceiverRoute] {
+        if let name = arguments.value("profile") {
+            let profile = try ProfileOption.profile(named: name)
+            let secret = try SecretOption.secret(for: profile.scheme, from: arguments, environment: environment)
+            try Self.checkKey(secret, for: profile)
+            return [ReceiverRoute(path: nil, profile: profile, secret: secret)]
+        }
+        let secret = try SecretOption.secret(from: arguments, environment: environment)
+        for profile in Profile.builtIn {
+            do {
+                try Self.checkKey(secret, for: profile)
+            } catch {
+                console.warning(error.message + "; /\(profile.name) will answer 500 (use --profile to serve one)")
+            }
+        }
+        return Profile.builtIn.map { ReceiverRoute(path: "/" + $0.name, profile: $0, secret: secret) }
+    }
+
+    /// Fails (exit 2) when `secret` cannot key `profile`'s scheme, e.g. Standard Webhooks needs base64
+    /// after `whsec_`. The message names the profile and the reason, never the secret.
+    private static func checkKey(_ secret: String, for profile: Profile) throws(CommandFailure) {
+        let context = SigningContext(body: [], url: "http://127.0.0.1/", id: "msg_check", timestamp: "0")
+        do {
+            _ = try profile.scheme.sign(context, secret: secret)
+        } catch {
+            guard case .invalidSecret(let reason) = error else { return }
+            throw .invalidInput("the secret cannot be used for profile \(profile.name): \(reason)")
+        }
+    }
+}
