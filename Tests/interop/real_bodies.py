@@ -21,6 +21,7 @@ import json
 import os
 import re
 import sys
+import typing
 from datetime import datetime
 from pathlib import Path
 
@@ -98,17 +99,18 @@ class GitHub:
         return found
 
 
-STRIPE_ENVELOPE = ["id", "object", "api_version", "created", "data", "livemode", "pending_webhooks", "request",
-                   "type"]
-
-
-# Fields the events' api_version (2024-06-20) sends that stripe-python no longer declares, because a later API
-# version moved them (Stripe's API changelog, 2025-03-31.basil: Subscription's current period moved to its
-# items, Invoice.subscription to parent.subscription_details, Invoice.paid to status).
-REMOVED_AFTER_2024_06_20 = {
-    "subscription": {"current_period_start", "current_period_end"},
-    "invoice": {"paid", "subscription"},
+# Fields stripe-python annotates that Stripe leaves out of an object unless a condition holds, so a real
+# payload of these events does not carry them: `deleted` only on a deleted object, and a Checkout Session's
+# `line_items` only when the request expands it (stripe-python's docstrings for those fields).
+STRIPE_CONDITIONAL = {
+    "invoice": {"deleted"},
+    "subscription_item": {"deleted"},
+    "checkout.session": {"line_items"},
 }
+# The Event's own fields that only some events carry: `account` only on events from a connected account
+# (Connect), `context` only where fetching the event needs another authentication context. The bundled events
+# are the platform account's own, so they carry neither.
+STRIPE_EVENT_CONDITIONAL = {"account", "context"}
 
 
 def stripe_class_of(kind):
@@ -122,20 +124,59 @@ def stripe_class_of(kind):
 
 
 def stripe_fields(stripe_class):
-    fields = set()
-    for klass in stripe_class.__mro__:
-        fields.update(name for name in getattr(klass, "__annotations__", {}) if not name.startswith("_"))
-    fields.discard("OBJECT_NAME")
+    """Every field the class annotates, mapped to whether stripe-python declares it Optional."""
+    fields = {}
+    for klass in reversed(stripe_class.__mro__):
+        for name, annotation in getattr(klass, "__annotations__", {}).items():
+            if not name.startswith("_") and name != "OBJECT_NAME":
+                fields[name] = "Optional" in str(annotation) or type(None) in typing.get_args(annotation)
     return fields
+
+
+def stripe_object_problems(obj, pointer, expected_kind=None):
+    """The object at `pointer` carries every field its stripe-python class annotates and no other."""
+    import stripe
+
+    kind = obj.get("object")
+    if expected_kind is not None and kind != expected_kind:
+        return [f"{pointer}/object: expected {expected_kind!r}, found {kind!r}"]
+    stripe_class = stripe_class_of(kind)
+    if stripe_class is None:
+        return [f"{pointer}/object: {kind!r} is not an object type stripe-python knows"]
+    fields = stripe_fields(stripe_class)
+    found = []
+    required = sorted(name for name, optional in fields.items() if not optional and name not in obj)
+    if required:
+        found.append(f"{pointer}: no {required} (non-Optional in stripe-python {stripe.VERSION}'s {kind})")
+    absent = sorted(set(fields) - set(obj) - set(required) - STRIPE_CONDITIONAL.get(kind, set()))
+    if absent:
+        found.append(f"{pointer}: no {absent} (a real {kind} carries them, null when unset)")
+    unknown = sorted(set(obj) - set(fields))
+    if unknown:
+        found.append(f"{pointer}: keys stripe-python {stripe.VERSION} does not declare for {kind}: {unknown}")
+    return found
+
+
+# List fields whose items are objects of a known type: a subscription's items, an invoice's lines, a
+# charge's refunds.
+STRIPE_LISTS = {"subscription": {"items": "subscription_item"}, "invoice": {"lines": "line_item"},
+                "charge": {"refunds": "refund"}}
 
 
 def stripe_problems(case):
     import stripe
 
     body = case["body"]
-    found = [f"envelope: no {key!r}" for key in STRIPE_ENVELOPE if key not in body]
+    envelope = stripe_fields(stripe.Event)
+    found = [f"envelope: no {key!r}" for key in envelope if key not in body and key not in STRIPE_EVENT_CONDITIONAL]
+    unknown = sorted(set(body) - set(envelope))
+    if unknown:
+        found.append(f"envelope: keys stripe.Event does not declare: {unknown}")
     if body.get("object") != "event":
         found.append(f"/object: expected \"event\", found {body.get('object')!r}")
+    if body.get("api_version") != stripe.api_version:
+        found.append(f"/api_version: expected stripe-python {stripe.VERSION}'s {stripe.api_version!r}, "
+                     f"found {body.get('api_version')!r}")
     if not re.fullmatch(r"evt_[A-Za-z0-9]+", str(body.get("id", ""))):
         found.append(f"/id: expected evt_…, found {body.get('id')!r}")
     request = body.get("request")
@@ -146,25 +187,25 @@ def stripe_problems(case):
     if not isinstance(obj, dict):
         return found + ["/data/object: expected an object"]
     kind = obj.get("object")
+    # The event's type names the object: payment_intent.succeeded carries a payment_intent, and
+    # customer.subscription.created a subscription.
+    event_type = str(body.get("type", ""))
+    if not (event_type.startswith(f"{kind}.") or event_type.split(".")[-2:-1] == [kind]):
+        found.append(f"/data/object/object: {kind!r} does not fit the event type {event_type!r}")
+    found += stripe_object_problems(obj, "/data/object")
+    for field, item_kind in STRIPE_LISTS.get(kind, {}).items():
+        listed = obj.get(field)
+        if not (isinstance(listed, dict) and listed.get("object") == "list" and listed.get("data")):
+            found.append(f"/data/object/{field}: expected a list object with at least one {item_kind}")
+            continue
+        for index, item in enumerate(listed["data"]):
+            found += stripe_object_problems(item, f"/data/object/{field}/data/{index}", item_kind)
     stripe_class = stripe_class_of(kind)
-    if stripe_class is None:
-        found.append(f"/data/object/object: {kind!r} is not an object type stripe-python knows")
-    else:
-        # The event's type names the object: payment_intent.succeeded carries a payment_intent, and
-        # customer.subscription.created a subscription.
-        event_type = str(body.get("type", ""))
-        if not (event_type.startswith(kind + ".") or event_type.split(".")[-2:-1] == [kind]):
-            found.append(f"/data/object/object: {kind!r} does not fit the event type {event_type!r}")
-        allowed = stripe_fields(stripe_class)
-        if body.get("api_version") == "2024-06-20":
-            allowed |= REMOVED_AFTER_2024_06_20.get(kind, set())
-        unknown = sorted(set(obj) - allowed)
-        if unknown:
-            found.append(f"/data/object: keys stripe-python {stripe.VERSION} does not declare for {kind}: {unknown}")
     try:
         event = stripe.Event.construct_from(body, "sk_test_real_bodies")
-        if event.data.object.object != kind:
-            found.append("stripe.Event.construct_from: data.object has another type")
+        if stripe_class is not None and not isinstance(event.data.object, stripe_class):
+            found.append(f"stripe.Event.construct_from: data.object is a {type(event.data.object).__name__}, "
+                         f"not a {stripe_class.__name__}")
     except Exception as error:
         found.append(f"stripe.Event.construct_from fails: {error}")
     return found
