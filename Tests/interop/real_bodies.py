@@ -214,8 +214,16 @@ def stripe_problems(case):
 SLACK_CALLBACK = ["token", "team_id", "api_app_id", "event", "type", "event_id", "event_time", "authorizations"]
 
 
+SLACK_TOKENS = set()
+
+
 def slack_problems(case):
     body = case["body"]
+    # `token` is the app's verification token, one value for every request the app receives.
+    if "token" in body:
+        SLACK_TOKENS.add(body["token"])
+        if len(SLACK_TOKENS) > 1:
+            return [f"/token: the app's verification token differs between cases: {sorted(SLACK_TOKENS)}"]
     kind = body.get("type")
     if kind == "url_verification":
         return [f"url_verification: no {key!r}" for key in ("token", "challenge", "type") if key not in body]
@@ -263,6 +271,192 @@ def shopify_problems(case):
     return found
 
 
+# The seed providers' documented field lists (../shared/research/vendors.md, which cites the providers' pages;
+# ../shared/seeds/ holds the pages' envelopes). Each entry names the field and its documented JSON type.
+# Ironclad Clickwrap: vendors.md §1 "Envelope" and "Event types" (S2, clickwrap-developer.ironcladapp.com
+# /docs/webhook-events); seed 000 ("query string variables in GET and a request body with POST").
+IRONCLAD_ENVELOPE = {"deliverable": bool, "type": str, "integration": str, "sent_to": str, "event_type": str,
+                     "description": str, "site": int, "created_time": str, "updated_time": str, "id": str}
+IRONCLAD_EVENTS = {
+    "test_event": {"user": int},
+    "activity_agreed": {"contract": int, "group": int, "version": str, "activity": str, "signer_id": str,
+                        "custom_data": dict},
+    "activity_displayed": {"contract": int, "group": int, "version": str, "activity": str},
+    "version_published": {"version": str, "contract": int, "user": int},
+    "group_published": {"group": int, "custom_data": dict},
+    "request_sent": {"request": str, "user": int},
+    "request_signed": {"request": str, "signer": str},
+    "request_complete": {"request": str},
+    "request_expired": {"request": str},
+}
+# Clarityflow: vendors.md §2 "Envelope" and "Payload shapes" (C1/C2, api.clarityflow.com/webhooks); seed 001.
+CLARITYFLOW_ENVELOPE = {"type": str, "id": str, "occurred_at": str, "payload": dict}
+CLARITYFLOW_PAYLOADS = {
+    "conversation_created": ("conversation", {
+        "id": int, "created_at": str, "title": str, "slug": str, "url": str, "embed_url": str, "public": bool,
+        "anyone_can_post": bool, "allow_anonymous_messages": bool, "allow_search_engines": bool,
+        "enable_registration_prompt": bool, "subscriber_emails": list, "messages": list, "workflow": dict}),
+    "message_created": ("message", {
+        "id": int, "conversation_title": str, "message_type": str, "recorded_duration_seconds": (int, type(None)),
+        "message_url": str, "message_embed_url": str, "text": str, "message_created_time": str, "author": dict,
+        "download_media_url": (str, type(None)), "access_media_file": str, "workflow": dict}),
+    "new_appointment": ("appointment", {"id": int}),
+    "new_purchase": ("purchase", {"id": int}),
+}
+CLARITYFLOW_PAYLOADS["message_played"] = CLARITYFLOW_PAYLOADS["message_created"]
+CLARITYFLOW_AUTHOR = {"first_name": str, "last_name": str, "full_name": str, "email": str}
+# iinked Sign: vendors.md §3 "Envelope" (I2/I3, docs.iinkedsign.com/v4/webhooks/events/package-add).
+IINKED_ENVELOPE = {"action": str, "packageId": str, "externalData": (str, type(None)), "eventId": str,
+                   "eventOwnerOrganizationId": str, "eventOwnerMemberId": str, "eventTime": str}
+# Cryptlex: vendors.md §4 "Envelope" (X1, docs.cryptlex.com/webhooks); seed 003's example payload.
+CRYPTLEX_ENVELOPE = {"event": str, "data": dict, "triggeredAt": str}
+# Documenso: vendors.md §5 "Envelope" and "payload fields" (D2/D4, ZWebhookPayloadSchema and
+# ZWebhookDocumentSchema: zod strips unknown keys, so exactly these keys are sent).
+DOCUMENSO_ENVELOPE = {"event": str, "payload": dict, "createdAt": str, "webhookEndpoint": str}
+NULL = type(None)
+DOCUMENSO_PAYLOAD = {
+    "id": int, "envelopeId": str, "externalId": (str, NULL), "userId": int, "authOptions": object,
+    "formValues": object, "visibility": str, "title": str, "status": str, "createdAt": str, "updatedAt": str,
+    "completedAt": (str, NULL), "deletedAt": (str, NULL), "teamId": (int, NULL), "templateId": (int, NULL),
+    "source": str, "documentMeta": (dict, NULL), "recipients": list, "Recipient": list}
+DOCUMENSO_META = ["id", "subject", "message", "timezone", "dateFormat", "redirectUrl", "signingOrder",
+                  "allowDictateNextSigner", "typedSignatureEnabled", "uploadSignatureEnabled",
+                  "drawSignatureEnabled", "language", "distributionMethod", "emailSettings"]
+DOCUMENSO_RECIPIENT = ["id", "envelopeId", "documentId", "templateId", "email", "name", "token",
+                       "documentDeletedAt", "expiresAt", "expirationNotifiedAt", "signedAt", "authOptions",
+                       "signingOrder", "rejectionReason", "role", "readStatus", "signingStatus", "sendStatus"]
+DOCUMENSO_EVENTS = ["DOCUMENT_CREATED", "DOCUMENT_SENT", "DOCUMENT_OPENED", "DOCUMENT_SIGNED", "DOCUMENT_COMPLETED",
+                    "DOCUMENT_REJECTED", "DOCUMENT_CANCELLED", "RECIPIENT_EXPIRED", "DOCUMENT_RECIPIENT_COMPLETED",
+                    "DOCUMENT_REMINDER_SENT", "TEMPLATE_CREATED", "TEMPLATE_UPDATED", "TEMPLATE_DELETED",
+                    "TEMPLATE_USED"]
+
+
+def documented_fields(obj, fields, pointer):
+    """Every documented field is present with the documented JSON type (bool is not a number here)."""
+    found = []
+    for name, kind in fields.items():
+        if name not in obj:
+            found.append(f"{pointer}/{name}: missing (documented)")
+            continue
+        kinds = kind if isinstance(kind, tuple) else (kind,)
+        value = obj[name]
+        if object in kinds:
+            continue
+        if isinstance(value, bool) and bool not in kinds:
+            found.append(f"{pointer}/{name}: expected {'/'.join(k.__name__ for k in kinds)}, found a boolean")
+        elif not isinstance(value, kinds):
+            found.append(f"{pointer}/{name}: expected {'/'.join(k.__name__ for k in kinds)}, "
+                         f"found {type(value).__name__}")
+    return found
+
+
+def exact_keys(obj, names, pointer):
+    missing = [name for name in names if name not in obj]
+    extra = [name for name in obj if name not in names]
+    return ([f"{pointer}: missing {missing}"] if missing else []) + ([f"{pointer}: not documented {extra}"] if extra else [])
+
+
+def ironclad_problems(case, get=False):
+    body = case["body"]
+    found = documented_fields(body, IRONCLAD_ENVELOPE, "")
+    event = body.get("event_type")
+    if body.get("type") != "webhook":
+        found.append(f"/type: expected \"webhook\", found {body.get('type')!r}")
+    specific = dict(IRONCLAD_EVENTS.get(event) or {})
+    if event not in IRONCLAD_EVENTS:
+        found.append(f"/event_type: {event!r} is not a documented Ironclad Clickwrap event type")
+    if get:  # custom_data is documented as available only with POST (vendors.md §1, Method)
+        specific.pop("custom_data", None)
+        if "custom_data" in body:
+            found.append("/custom_data: a GET hook does not carry custom_data")
+    found += documented_fields(body, specific, "")
+    extra = sorted(set(body) - set(IRONCLAD_ENVELOPE) - set(specific))
+    if extra:
+        found.append(f"{event}: fields the docs do not show for this event: {extra}")
+    return found
+
+
+def clarityflow_problems(case):
+    body = case["body"]
+    found = documented_fields(body, CLARITYFLOW_ENVELOPE, "")
+    event = body.get("type")
+    if event not in CLARITYFLOW_PAYLOADS:
+        # form_submitted / task_completed: the docs name the events but not the type strings or fields
+        # (vendors.md §2): hold them to the envelope and a one-resource payload with an id.
+        payload = body.get("payload") or {}
+        if len(payload) != 1 or not isinstance(next(iter(payload.values())), dict) \
+                or "id" not in next(iter(payload.values())):
+            found.append("/payload: expected one resource object with an id")
+        return found
+    key, fields = CLARITYFLOW_PAYLOADS[event]
+    payload = body.get("payload") or {}
+    if list(payload) != [key]:
+        return found + [f"/payload: expected the one key {key!r}, found {list(payload)}"]
+    found += documented_fields(payload[key], fields, f"/payload/{key}")
+    if key == "message" and isinstance(payload[key].get("author"), dict):
+        found += documented_fields(payload[key]["author"], CLARITYFLOW_AUTHOR, "/payload/message/author")
+    return found
+
+
+def iinked_problems(case):
+    body = case["body"]
+    fields = dict(IINKED_ENVELOPE)
+    if str(body.get("action", "")).startswith("document_"):
+        fields["documentId"] = str
+    found = documented_fields(body, fields, "")
+    extra = sorted(set(body) - set(fields))
+    if extra:
+        found.append(f"fields the docs do not show: {extra}")
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{7}Z", str(body.get("eventTime"))):
+        found.append("/eventTime: expected 7 fractional digits and Z")
+    return found
+
+
+def cryptlex_problems(case):
+    body = case["body"]
+    found = documented_fields(body, CRYPTLEX_ENVELOPE, "")
+    found += exact_keys(body, list(CRYPTLEX_ENVELOPE), "")
+    data = body.get("data") or {}
+    if str(body.get("event", "")).startswith("license."):
+        # seed 003's example: a license's data carries its key; X4: "the same information as a GET request"
+        found += documented_fields(data, {"id": str, "key": str}, "/data")
+    elif str(body.get("event", "")).startswith("activation."):
+        found += documented_fields(data, {"id": str, "licenseId": str}, "/data")
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{7}Z", str(body.get("triggeredAt"))):
+        found.append("/triggeredAt: expected 7 fractional digits and Z")
+    return found
+
+
+def documenso_problems(case):
+    body = case["body"]
+    found = documented_fields(body, DOCUMENSO_ENVELOPE, "")
+    found += exact_keys(body, list(DOCUMENSO_ENVELOPE), "")
+    if list(body) != list(DOCUMENSO_ENVELOPE):
+        found.append(f"envelope key order: expected {list(DOCUMENSO_ENVELOPE)}, found {list(body)}")
+    if body.get("event") not in DOCUMENSO_EVENTS:
+        found.append(f"/event: {body.get('event')!r} is not a WebhookTriggerEvents value")
+    payload = body.get("payload") or {}
+    found += documented_fields(payload, DOCUMENSO_PAYLOAD, "/payload")
+    found += exact_keys(payload, list(DOCUMENSO_PAYLOAD), "/payload")
+    if isinstance(payload.get("documentMeta"), dict):
+        found += exact_keys(payload["documentMeta"], DOCUMENSO_META, "/payload/documentMeta")
+    for index, recipient in enumerate(payload.get("recipients") or []):
+        found += exact_keys(recipient, DOCUMENSO_RECIPIENT, f"/payload/recipients/{index}")
+    if payload.get("recipients") != payload.get("Recipient"):
+        found.append("/payload/Recipient: expected the same array as recipients")
+    return found
+
+
+SEED_CHECKS = {
+    "ironclad-clickwrap": ironclad_problems,
+    "ironclad-clickwrap-get": lambda case: ironclad_problems(case, get=True),
+    "clarityflow": clarityflow_problems,
+    "iinked-sign": iinked_problems,
+    "cryptlex": cryptlex_problems,
+    "documenso": documenso_problems,
+}
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--github-schemas", help="octokit/webhooks payload-schemas/api.github.com")
@@ -272,6 +466,7 @@ def main():
     checked = failed = 0
     for file in suite_files(arguments.suites):
         suite = json.loads(file.read_text())
+        SLACK_TOKENS.clear()  # one app per suite file
         profile = suite.get("profile")
         profile = profile.get("extends", profile.get("name")) if isinstance(profile, dict) else profile
         for case in suite["cases"]:
@@ -289,6 +484,8 @@ def main():
                 problems = standard_webhooks_problems(case)
             elif profile == "shopify":
                 problems = shopify_problems(case)
+            elif profile in SEED_CHECKS:
+                problems = SEED_CHECKS[profile](case)
             else:
                 continue
             checked += 1

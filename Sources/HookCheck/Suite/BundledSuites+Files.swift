@@ -4773,7 +4773,7 @@ extension BundledSuites {
                 {
                   "name": "url_verification",
                   "body": {
-                    "token": "LNKAXcKKToNDqhxsO0gRdsbK",
+                    "token": "vMuGirIn29SLMqswrRO1tuLe",
                     "challenge": "53rWfymsBALTcdnOJg6zZDZZwqGtfzQkQOQxOYT8MtK72VC1",
                     "type": "url_verification"
                   },
@@ -4825,7 +4825,7 @@ extension BundledSuites {
                 {
                   "name": "event_callback (message.channels)",
                   "body": {
-                    "token": "0kdvsk4or7GLl0d2tFchlZPH",
+                    "token": "vMuGirIn29SLMqswrRO1tuLe",
                     "team_id": "T0WE17MX2YV",
                     "context_team_id": "T0WE17MX2YV",
                     "api_app_id": "A09QL3LQXCU",
@@ -4859,7 +4859,7 @@ extension BundledSuites {
                 {
                   "name": "app_rate_limited",
                   "body": {
-                    "token": "cQqbE3lIk0CzJEisSEPfzZCf",
+                    "token": "vMuGirIn29SLMqswrRO1tuLe",
                     "type": "app_rate_limited",
                     "team_id": "T0WE17MX2YV",
                     "minute_rate_limited": 1717407180,
