@@ -7,13 +7,17 @@ libraries and schemas define it. Used by .ci/checks/25-real-bodies.sh; run it by
 - GitHub: githubkit's typed models (`githubkit.webhooks.parse_obj(event, body)`, generated from GitHub's
   OpenAPI description) must accept the body, and so must octokit/webhooks' published JSON Schema of that
   event and action (draft-07, checked with `jsonschema` over a `referencing` registry).
-- Stripe: the full Event envelope (id, object "event", api_version, created, data.object, livemode,
-  pending_webhooks, request, type); data.object's `object` is the type the event names, its keys are fields
-  stripe-python declares for that object (nothing made up), and `stripe.Event.construct_from` builds it.
+- Stripe: every field stripe.Event declares (`account` and `context` only on Connect / context events), at
+  stripe-python's `api_version`; data.object's `object` is the type the event names, and data.object (and the
+  items of its subscription items, invoice lines and refunds lists) carries every field stripe-python
+  annotates for its class, non-Optional ones above all, and no other key; `stripe.Event.construct_from` builds
+  the event and data.object is an instance of that class.
 - Slack: `event_callback` carries token, team_id, api_app_id, event{type, ..., event_ts}, type, event_id,
   event_time and authorizations; `url_verification` carries token, challenge and type.
 - Standard Webhooks: the spec's payload structure, `type` (dotted), `timestamp` (RFC 3339) and `data` (object).
 - Shopify: the topic's resource carries its `id` and `admin_graphql_api_id` (where Shopify sends one).
+- Seed providers (Ironclad Clickwrap POST/GET, Clarityflow, iinked Sign, Cryptlex, Documenso): every field
+  ../shared/research/vendors.md documents for the event, with its documented type, in the documented envelope.
 
 Prints one line per case and a summary; exits 1 when any case fails, 2 on bad usage."""
 import argparse
