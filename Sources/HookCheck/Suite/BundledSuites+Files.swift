@@ -5076,7 +5076,6 @@ extension BundledSuites {
                           "payment_method": {
                             "id": "pm_doHXmMpUM9wYaHTpS2inIARo",
                             "object": "payment_method",
-                            "allow_redirects": null,
                             "billing_details": {
                               "address": {
                                 "city": "San Francisco",
@@ -5104,7 +5103,6 @@ extension BundledSuites {
                               "fingerprint": "aJ2lv8SBmWlzHg2T",
                               "funding": "credit",
                               "last4": "9995",
-                              "network": "visa",
                               "wallet": null
                             },
                             "created": 1719835378,
