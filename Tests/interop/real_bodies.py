@@ -10,7 +10,8 @@ libraries and schemas define it. Used by .ci/checks/25-real-bodies.sh; run it by
 - Stripe: every field stripe.Event declares (`account` and `context` only on Connect / context events), at
   stripe-python's `api_version`; data.object's `object` is the type the event names, and data.object (and the
   items of its subscription items, invoice lines and refunds lists) carries every field stripe-python
-  annotates for its class, non-Optional ones above all, and no other key; `stripe.Event.construct_from` builds
+  annotates for its class, non-Optional ones above all, and no other key (nested hashes too, against their
+  nested classes); `stripe.Event.construct_from` builds
   the event and data.object is an instance of that class.
 - Slack: `event_callback` carries token, team_id, api_app_id, event{type, ..., event_ts}, type, event_id,
   event_time and authorizations; `url_verification` carries token, challenge and type.
@@ -161,6 +162,46 @@ def stripe_object_problems(obj, pointer, expected_kind=None):
     return found
 
 
+def stripe_classes_in(annotation):
+    """The StripeObject classes an annotation names (through Optional, Union, List and forward references)."""
+    import stripe
+
+    if isinstance(annotation, type) and issubclass(annotation, stripe.StripeObject):
+        return [] if annotation is stripe.StripeObject else [annotation]
+    if isinstance(annotation, typing.ForwardRef):
+        named = getattr(stripe, annotation.__forward_arg__, None)
+        return [named] if isinstance(named, type) else []
+    return [found for argument in typing.get_args(annotation) for found in stripe_classes_in(argument)]
+
+
+def stripe_nested_problems(value, stripe_class, pointer):
+    """Nested hashes (billing_details, automatic_tax, a line's parent, …) carry only keys their class declares."""
+    found = []
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            found += stripe_nested_problems(item, stripe_class, f"{pointer}/{index}")
+        return found
+    if not isinstance(value, dict):
+        return found
+    if isinstance(value.get("object"), str) and stripe_class_of(value["object"]) is not None:
+        stripe_class = stripe_class_of(value["object"])
+    if stripe_class is None:
+        return found
+    if value.get("object") == "list":
+        return stripe_nested_problems(value.get("data"), None, f"{pointer}/data")
+    annotations = {}
+    for klass in reversed(stripe_class.__mro__):
+        annotations.update(getattr(klass, "__annotations__", {}))
+    unknown = sorted(key for key in value if key not in annotations)
+    if unknown:
+        found.append(f"{pointer}: keys stripe-python does not declare for {stripe_class.__qualname__}: {unknown}")
+    for key, item in value.items():
+        if key in annotations:
+            classes = stripe_classes_in(annotations[key])
+            found += stripe_nested_problems(item, classes[0] if classes else None, f"{pointer}/{key}")
+    return found
+
+
 # List fields whose items are objects of a known type: a subscription's items, an invoice's lines, a
 # charge's refunds.
 STRIPE_LISTS = {"subscription": {"items": "subscription_item"}, "invoice": {"lines": "line_item"},
@@ -197,6 +238,7 @@ def stripe_problems(case):
     if not (event_type.startswith(f"{kind}.") or event_type.split(".")[-2:-1] == [kind]):
         found.append(f"/data/object/object: {kind!r} does not fit the event type {event_type!r}")
     found += stripe_object_problems(obj, "/data/object")
+    found += stripe_nested_problems(obj, None, "/data/object")
     for field, item_kind in STRIPE_LISTS.get(kind, {}).items():
         listed = obj.get(field)
         if not (isinstance(listed, dict) and listed.get("object") == "list" and listed.get("data")):
