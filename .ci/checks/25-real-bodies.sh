@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Every bundled case body is a complete, real payload of its event (Tests/interop/real_bodies.py):
 # GitHub's through githubkit's typed models and octokit/webhooks' published schemas (../shared), Stripe's
-# through the full Event envelope and stripe-python's object fields, Slack's, Standard Webhooks' and
-# Shopify's through their documented keys. `hookcheck init` writes the same bodies (InitCommandTests).
+# through the full Event envelope and every field stripe-python declares for the object, Slack's, Standard
+# Webhooks', Shopify's and the seed providers' (Ironclad Clickwrap, Clarityflow, iinked Sign, Cryptlex,
+# Documenso) through their documented fields. `hookcheck init` writes the same bodies (InitCommandTests).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SHARED="${SHARED:-$(cd .. && pwd)/shared}"
