@@ -38,6 +38,11 @@ public final class HTTPServer: Sendable {
         var isAcceptLoopDone = false
         /// Open connections by descriptor.
         var connections: Set<Int32> = []
+        /// Tasks in `shutdown` waiting for the connections to close or the accept loop to end.
+        var shutdownWaiters: [ShutdownWaiter] = []
+        var nextWaiterID: UInt64 = 0
+        /// Waiters cancelled before they were registered (a waiter's id is never reused).
+        var cancelledWaiters: Set<UInt64> = []
     }
 
     let state = Mutex(State())
@@ -114,23 +119,14 @@ public final class HTTPServer: Sendable {
             return true
         }
         guard wasRunning else { return }
-        let graceDeadline = Deadline.after(gracePeriod)
-        while !graceDeadline.hasPassed && state.withLock({ !$0.connections.isEmpty }) {
-            try? await Task.sleep(for: .milliseconds(5))
-        }
+        await wait(until: .noConnections, atMost: gracePeriod)
         state.withLock { state in
             for fd in state.connections { Socket(fd: fd).shutdown() }
         }
-        let finalDeadline = Deadline.after(.seconds(2))
-        while !finalDeadline.hasPassed && state.withLock({ !$0.connections.isEmpty }) {
-            try? await Task.sleep(for: .milliseconds(5))
-        }
+        await wait(until: .noConnections, atMost: .seconds(2))
         // The listening socket is closed before `shutdown` returns, however slow the machine: a client that
         // connects afterwards is refused. (The accept loop ends as soon as it sees the wake byte.)
-        let acceptDeadline = Deadline.after(.seconds(30))
-        while !acceptDeadline.hasPassed && state.withLock({ !$0.isAcceptLoopDone }) {
-            try? await Task.sleep(for: .milliseconds(5))
-        }
+        await wait(until: .acceptLoopDone, atMost: .seconds(30))
         state.withLock { state in
             _ = close(state.wakeWriter)
             // A connection still open might poll the reader: then it stays open rather than be reused.
@@ -165,6 +161,7 @@ public final class HTTPServer: Sendable {
         }
         listener.close()
         state.withLock { $0.isAcceptLoopDone = true }
+        resumeShutdownWaiters()
     }
 
     private func admit(_ socket: Socket, remote: String) {
@@ -195,11 +192,13 @@ public final class HTTPServer: Sendable {
     /// process that inherited it) would otherwise keep the connection open, and the peer would wait for
     /// the end of the stream until that copy is gone.
     func closeConnection(_ socket: Socket) {
-        state.withLock { state in
+        let isLast = state.withLock { state in
             state.connections.remove(socket.fd)
             socket.shutdown()
             socket.close()
+            return state.connections.isEmpty && !state.shutdownWaiters.isEmpty
         }
+        if isLast { resumeShutdownWaiters() }
     }
 
     // MARK: - Handling
