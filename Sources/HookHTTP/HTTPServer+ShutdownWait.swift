@@ -51,7 +51,8 @@ extension HTTPServer {
             await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
                 let resumesNow = state.withLock { state -> Bool in
                     if state.holds(condition) || state.cancelledWaiters.remove(id) != nil { return true }
-                    state.shutdownWaiters.append(ShutdownWaiter(id: id, condition: condition, continuation: continuation))
+                    state.shutdownWaiters.append(
+                        ShutdownWaiter(id: id, condition: condition, continuation: continuation))
                     return false
                 }
                 if resumesNow { continuation.resume() }
