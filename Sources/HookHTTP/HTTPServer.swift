@@ -172,7 +172,7 @@ public final class HTTPServer: Sendable {
         }
         guard let wakeReader else {
             let busy = HTTPResponse(
-                status: 503, headers: [("Content-Length", "0"), ("Connection", "close"), ("Retry-After", "1")])
+                status: 503, headers: [(HTTPHeaderName.contentLength, "0"), (HTTPHeaderName.connection, "close"), (HTTPHeaderName.retryAfter, "1")])
             try? socket.write(busy.serializedHead(), until: .after(.milliseconds(10)))
             socket.shutdown(reading: false, writing: true)
             socket.close()
@@ -215,7 +215,7 @@ public final class HTTPServer: Sendable {
                 response = try await handler(request)
             } catch {
                 response = HTTPResponse(
-                    status: 500, headers: [("Content-Type", "text/plain; charset=utf-8")],
+                    status: 500, headers: [(HTTPHeaderName.contentType, "text/plain; charset=utf-8")],
                     body: Array("internal server error\n".utf8))
             }
             executor.finish(with: response)
@@ -235,26 +235,26 @@ public final class HTTPServer: Sendable {
         var hasConnection = false
         for field in response.headers {
             let name = field.name
-            if name.caseInsensitiveEquals("Content-Length") || name.caseInsensitiveEquals("Transfer-Encoding") {
+            if name.caseInsensitiveEquals(HTTPHeaderName.contentLength) || name.caseInsensitiveEquals(HTTPHeaderName.transferEncoding) {
                 hasLength = true
             } else if name.caseInsensitiveEquals("Date") {
                 hasDate = true
-            } else if name.caseInsensitiveEquals("Connection") {
+            } else if name.caseInsensitiveEquals(HTTPHeaderName.connection) {
                 hasConnection = true
             }
         }
         let isBodyless = response.status < 200 || response.status == 204 || response.status == 304
         if isBodyless { response.body = [] }
         if !isBodyless && !hasLength {
-            response.headers.add(name: "Content-Length", value: String(response.body.count))
+            response.headers.add(name: HTTPHeaderName.contentLength, value: String(response.body.count))
         }
         if !hasDate { response.headers.add(name: "Date", value: dates.now()) }
         let keepAlive = request.isKeepAlive && response.isKeepAlive && !isStopping
         if !hasConnection {
             if !keepAlive {
-                response.headers.add(name: "Connection", value: "close")
+                response.headers.add(name: HTTPHeaderName.connection, value: "close")
             } else if request.version == .http10 {
-                response.headers.add(name: "Connection", value: "keep-alive")
+                response.headers.add(name: HTTPHeaderName.connection, value: "keep-alive")
             }
         }
         var bytes = response.serializedHead()
