@@ -172,7 +172,11 @@ public final class HTTPServer: Sendable {
         }
         guard let wakeReader else {
             let busy = HTTPResponse(
-                status: 503, headers: [(HTTPHeaderName.contentLength, "0"), (HTTPHeaderName.connection, "close"), (HTTPHeaderName.retryAfter, "1")])
+                status: 503,
+                headers: [
+                    (HTTPHeaderName.contentLength, "0"), (HTTPHeaderName.connection, "close"),
+                    (HTTPHeaderName.retryAfter, "1"),
+                ])
             try? socket.write(busy.serializedHead(), until: .after(.milliseconds(10)))
             socket.shutdown(reading: false, writing: true)
             socket.close()
@@ -235,7 +239,9 @@ public final class HTTPServer: Sendable {
         var hasConnection = false
         for field in response.headers {
             let name = field.name
-            if name.caseInsensitiveEquals(HTTPHeaderName.contentLength) || name.caseInsensitiveEquals(HTTPHeaderName.transferEncoding) {
+            if name.caseInsensitiveEquals(HTTPHeaderName.contentLength)
+                || name.caseInsensitiveEquals(HTTPHeaderName.transferEncoding)
+            {
                 hasLength = true
             } else if name.caseInsensitiveEquals("Date") {
                 hasDate = true

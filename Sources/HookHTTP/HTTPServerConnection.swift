@@ -105,7 +105,8 @@ struct HTTPServerConnection: Sendable {
         let response = HTTPResponse(
             status: status,
             headers: [
-                (HTTPHeaderName.contentType, "text/plain; charset=utf-8"), (HTTPHeaderName.contentLength, String(message.utf8.count + 1)),
+                (HTTPHeaderName.contentType, "text/plain; charset=utf-8"),
+                (HTTPHeaderName.contentLength, String(message.utf8.count + 1)),
                 (HTTPHeaderName.connection, "close"), (HTTPHeaderName.date, HTTPDate.now()),
             ],
             body: Array((message + "\n").utf8))
