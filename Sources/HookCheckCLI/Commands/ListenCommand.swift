@@ -80,7 +80,8 @@ public struct ListenCommand: Command {
         console.writeErrorLine("listen: \(listener.capturedCount) deliveries captured in \(capturePath)")
 
         return try Self.checkAndReport(
-            plans, capturePath: capturePath, startedAt: startedAt, arguments: arguments, context: context)
+            plans, capturePath: capturePath, url: options.url, startedAt: startedAt, arguments: arguments,
+            context: context)
     }
 
     // MARK: - Steps
@@ -109,13 +110,13 @@ public struct ListenCommand: Command {
     /// Checks the capture file with the same checker as `hookcheck check`, writes the reports and
     /// prints the summary.
     private static func checkAndReport(
-        _ plans: [SuitePlan], capturePath: String, startedAt: Date, arguments: ParsedArguments,
+        _ plans: [SuitePlan], capturePath: String, url: String?, startedAt: Date, arguments: ParsedArguments,
         context: CommandContext
     ) throws(CommandFailure) -> ExitCode {
         let outcome: Harness.Outcome
         do {
             outcome = try Harness.judge(
-                plans, captures: URL(fileURLWithPath: capturePath), url: arguments.value("url"),
+                plans, captures: URL(fileURLWithPath: capturePath), url: url,
                 startedAt: startedAt, now: context.now)
         } catch {
             throw .environment(error.description)
