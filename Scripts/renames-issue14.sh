@@ -78,3 +78,11 @@ mv_if Sources/HookCheck/Send/Duration+Seconds.swift Sources/HookCheck/Support/Du
 # --- 7. Shared test support: one raw-socket peer and package paths for every test target ---
 if [ -e Tests/hookcheckTests/ListenRawPeer.swift ]; then git rm -qf Tests/hookcheckTests/ListenRawPeer.swift; fi
 find Tests -name '*.swift' -print0 | xargs -0 perl -pi -e 's/\bListenRawPeer\(port:/RawPeer(port:/g'
+# Well-known header names are spelled once (HookHTTP/HTTPHeaderName.swift), in HookHTTP's own code.
+for f in $(ls Sources/HookHTTP/*.swift | grep -v HTTPHeaderName.swift); do
+    perl -pi -e 's/"Content-Length"/HTTPHeaderName.contentLength/g; s/"Transfer-Encoding"/HTTPHeaderName.transferEncoding/g; s/(?<![-\w])"Connection"/HTTPHeaderName.connection/g; s/"Content-Type"/HTTPHeaderName.contentType/g; s/"Retry-After"/HTTPHeaderName.retryAfter/g; s/\("Date",/(HTTPHeaderName.date,/g' "$f"
+done
+
+# --- Access the CLI target needs (same package, other module): package instead of internal ---
+perl -pi -e 's/^    static func format\(_ seconds: Double\)/    package static func format(_ seconds: Double)/' Sources/HookCheck/Send/ProbeJudge.swift
+perl -pi -e 's/^    var inSeconds: Double/    package var inSeconds: Double/' Sources/HookCheck/Support/Duration+Seconds.swift

@@ -90,10 +90,11 @@ public final class HTTPClient: Sendable {
             request.headers.add(name: "Host", value: url.hostHeader)
         }
         let hasBodyMethod = ["POST", "PUT", "PATCH"].contains(request.method)
-        if !request.headers.contains("Content-Length") && !request.headers.contains("Transfer-Encoding")
+        if !request.headers.contains(HTTPHeaderName.contentLength)
+            && !request.headers.contains(HTTPHeaderName.transferEncoding)
             && (!request.body.isEmpty || hasBodyMethod)
         {
-            request.headers.add(name: "Content-Length", value: String(request.body.count))
+            request.headers.add(name: HTTPHeaderName.contentLength, value: String(request.body.count))
         }
         return request
     }

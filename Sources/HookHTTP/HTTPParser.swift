@@ -388,10 +388,10 @@ public struct HTTPParser: Sendable {
             let name = field.name
             if name.caseInsensitiveEquals("Host") {
                 hosts += 1
-            } else if name.caseInsensitiveEquals("Content-Length") {
+            } else if name.caseInsensitiveEquals(HTTPHeaderName.contentLength) {
                 lengthFields += 1
                 lengthValue = field.value
-            } else if name.caseInsensitiveEquals("Transfer-Encoding") {
+            } else if name.caseInsensitiveEquals(HTTPHeaderName.transferEncoding) {
                 encodingFields += 1
             }
         }
@@ -417,8 +417,8 @@ public struct HTTPParser: Sendable {
             return
         }
         let headers = HTTPHeaders(fields: head.fields)
-        let lengths = headers.values(for: "Content-Length").flatMap { listElements($0, keepEmpty: true) }
-        let encodings = headers.values(for: "Transfer-Encoding")
+        let lengths = headers.values(for: HTTPHeaderName.contentLength).flatMap { listElements($0, keepEmpty: true) }
+        let encodings = headers.values(for: HTTPHeaderName.transferEncoding)
         if !encodings.isEmpty {
             guard lengths.isEmpty else { throw .contentLengthWithTransferEncoding }
             let joined = encodings.joined(separator: ", ")

@@ -118,7 +118,7 @@ private func appendFields(_ headers: HTTPHeaders, to out: inout [UInt8]) {
 func keepAlive(version: HTTPVersion, headers: HTTPHeaders) -> Bool {
     var close = false
     var keep = false
-    for field in headers where field.name.caseInsensitiveEquals("Connection") {
+    for field in headers where field.name.caseInsensitiveEquals(HTTPHeaderName.connection) {
         var value = field.value
         value.withUTF8 { bytes in
             var start = 0

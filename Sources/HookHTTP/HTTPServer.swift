@@ -38,6 +38,11 @@ public final class HTTPServer: Sendable {
         var isAcceptLoopDone = false
         /// Open connections by descriptor.
         var connections: Set<Int32> = []
+        /// Tasks in `shutdown` waiting for the connections to close or the accept loop to end.
+        var shutdownWaiters: [ShutdownWaiter] = []
+        var nextWaiterID: UInt64 = 0
+        /// Waiters cancelled before they were registered (a waiter's id is never reused).
+        var cancelledWaiters: Set<UInt64> = []
     }
 
     let state = Mutex(State())
@@ -114,23 +119,14 @@ public final class HTTPServer: Sendable {
             return true
         }
         guard wasRunning else { return }
-        let graceDeadline = Deadline.after(gracePeriod)
-        while !graceDeadline.hasPassed && state.withLock({ !$0.connections.isEmpty }) {
-            try? await Task.sleep(for: .milliseconds(5))
-        }
+        await wait(until: .noConnections, atMost: gracePeriod)
         state.withLock { state in
             for fd in state.connections { Socket(fd: fd).shutdown() }
         }
-        let finalDeadline = Deadline.after(.seconds(2))
-        while !finalDeadline.hasPassed && state.withLock({ !$0.connections.isEmpty }) {
-            try? await Task.sleep(for: .milliseconds(5))
-        }
+        await wait(until: .noConnections, atMost: .seconds(2))
         // The listening socket is closed before `shutdown` returns, however slow the machine: a client that
         // connects afterwards is refused. (The accept loop ends as soon as it sees the wake byte.)
-        let acceptDeadline = Deadline.after(.seconds(30))
-        while !acceptDeadline.hasPassed && state.withLock({ !$0.isAcceptLoopDone }) {
-            try? await Task.sleep(for: .milliseconds(5))
-        }
+        await wait(until: .acceptLoopDone, atMost: .seconds(30))
         state.withLock { state in
             _ = close(state.wakeWriter)
             // A connection still open might poll the reader: then it stays open rather than be reused.
@@ -165,6 +161,7 @@ public final class HTTPServer: Sendable {
         }
         listener.close()
         state.withLock { $0.isAcceptLoopDone = true }
+        resumeShutdownWaiters()
     }
 
     private func admit(_ socket: Socket, remote: String) {
@@ -175,7 +172,11 @@ public final class HTTPServer: Sendable {
         }
         guard let wakeReader else {
             let busy = HTTPResponse(
-                status: 503, headers: [("Content-Length", "0"), ("Connection", "close"), ("Retry-After", "1")])
+                status: 503,
+                headers: [
+                    (HTTPHeaderName.contentLength, "0"), (HTTPHeaderName.connection, "close"),
+                    (HTTPHeaderName.retryAfter, "1"),
+                ])
             try? socket.write(busy.serializedHead(), until: .after(.milliseconds(10)))
             socket.shutdown(reading: false, writing: true)
             socket.close()
@@ -195,11 +196,13 @@ public final class HTTPServer: Sendable {
     /// process that inherited it) would otherwise keep the connection open, and the peer would wait for
     /// the end of the stream until that copy is gone.
     func closeConnection(_ socket: Socket) {
-        state.withLock { state in
+        let isLast = state.withLock { state in
             state.connections.remove(socket.fd)
             socket.shutdown()
             socket.close()
+            return state.connections.isEmpty && !state.shutdownWaiters.isEmpty
         }
+        if isLast { resumeShutdownWaiters() }
     }
 
     // MARK: - Handling
@@ -216,7 +219,7 @@ public final class HTTPServer: Sendable {
                 response = try await handler(request)
             } catch {
                 response = HTTPResponse(
-                    status: 500, headers: [("Content-Type", "text/plain; charset=utf-8")],
+                    status: 500, headers: [(HTTPHeaderName.contentType, "text/plain; charset=utf-8")],
                     body: Array("internal server error\n".utf8))
             }
             executor.finish(with: response)
@@ -236,26 +239,28 @@ public final class HTTPServer: Sendable {
         var hasConnection = false
         for field in response.headers {
             let name = field.name
-            if name.caseInsensitiveEquals("Content-Length") || name.caseInsensitiveEquals("Transfer-Encoding") {
+            if name.caseInsensitiveEquals(HTTPHeaderName.contentLength)
+                || name.caseInsensitiveEquals(HTTPHeaderName.transferEncoding)
+            {
                 hasLength = true
             } else if name.caseInsensitiveEquals("Date") {
                 hasDate = true
-            } else if name.caseInsensitiveEquals("Connection") {
+            } else if name.caseInsensitiveEquals(HTTPHeaderName.connection) {
                 hasConnection = true
             }
         }
         let isBodyless = response.status < 200 || response.status == 204 || response.status == 304
         if isBodyless { response.body = [] }
         if !isBodyless && !hasLength {
-            response.headers.add(name: "Content-Length", value: String(response.body.count))
+            response.headers.add(name: HTTPHeaderName.contentLength, value: String(response.body.count))
         }
         if !hasDate { response.headers.add(name: "Date", value: dates.now()) }
         let keepAlive = request.isKeepAlive && response.isKeepAlive && !isStopping
         if !hasConnection {
             if !keepAlive {
-                response.headers.add(name: "Connection", value: "close")
+                response.headers.add(name: HTTPHeaderName.connection, value: "close")
             } else if request.version == .http10 {
-                response.headers.add(name: "Connection", value: "keep-alive")
+                response.headers.add(name: HTTPHeaderName.connection, value: "keep-alive")
             }
         }
         var bytes = response.serializedHead()

@@ -105,8 +105,9 @@ struct HTTPServerConnection: Sendable {
         let response = HTTPResponse(
             status: status,
             headers: [
-                ("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", String(message.utf8.count + 1)),
-                ("Connection", "close"), ("Date", HTTPDate.now()),
+                (HTTPHeaderName.contentType, "text/plain; charset=utf-8"),
+                (HTTPHeaderName.contentLength, String(message.utf8.count + 1)),
+                (HTTPHeaderName.connection, "close"), (HTTPHeaderName.date, HTTPDate.now()),
             ],
             body: Array((message + "\n").utf8))
         try? socket.write(response.serialized(), until: .after(.seconds(2)))

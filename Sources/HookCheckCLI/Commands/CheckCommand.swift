@@ -8,28 +8,20 @@ public struct CheckCommand: Command {
     public let name = "check"
     public let summary = "check captured deliveries against a suite"
     public let arguments = [ArgumentSpec("SUITE", help: "a suite file, or a folder of *.json suites", variadic: true)]
-    public let options: [OptionSpec] =
-        [
-            .option(
-                "captures", valueName: "FILE", help: "capture file (JSON Lines) written by 'listen'", required: true),
-            .option(
-                "url", valueName: "URL",
-                help: "URL the provider signs over, for {url} schemes (default: the suite's target, else Host)"),
-            SecretOption.spec,
-        ] + ReportOptions.specs
+    public let options = Options.specs
     public let discussion = """
         checks method, content type, envelope and case shapes, event types, signatures, timestamps, ids,
         retries and counts. exit 0 when every check passed, 1 when one failed.
         """
 
     public func run(_ arguments: ParsedArguments, in context: CommandContext) async throws -> ExitCode {
+        let options = Options(decoding: arguments)
         let suites = try Self.loadSuites(arguments.arguments, console: context.console)
         let plans = try Self.plans(for: suites, arguments: arguments, environment: context.environment)
-        let path = arguments.value("captures") ?? ""
         let outcome: Harness.Outcome
         do {
             outcome = try Harness.judge(
-                plans, captures: URL(fileURLWithPath: path), url: arguments.value("url"), now: context.now)
+                plans, captures: URL(fileURLWithPath: options.capturePath), url: options.url, now: context.now)
         } catch {
             throw CommandFailure.environment(error.description)
         }

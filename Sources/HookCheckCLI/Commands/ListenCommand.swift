@@ -16,36 +16,7 @@ public struct ListenCommand: Command {
     public let name = "listen"
     public let summary = "capture a provider's deliveries on a loopback port, then check them"
     public let arguments = [ArgumentSpec("SUITE", help: "a suite file, or a folder of *.json suites", variadic: true)]
-    public let options: [OptionSpec] =
-        [
-            .option("host", valueName: "HOST", help: "loopback address to bind", default: "127.0.0.1"),
-            .option("port", valueName: "N", help: "port to bind; 0 picks a free one", default: "0"),
-            .option("path", valueName: "P", help: "accept deliveries only on this path (default: any path)"),
-            .option(
-                "captures", valueName: "FILE", help: "append captured deliveries (JSON Lines) to FILE",
-                default: "Reports/captures.jsonl"),
-            .flag("fsync", help: "also fsync the capture file before answering each delivery"),
-            .option(
-                "respond", valueName: "PLAN",
-                help: "statuses to answer per delivery id, e.g. 200 or 500x2,200", default: "200"),
-            .option("respond-delay", valueName: "S", help: "seconds to wait before answering", default: "0"),
-            .option("timeout", valueName: "S", help: "stop listening after S seconds"),
-            .flag("until-complete", help: "stop as soon as every case of the suite has been seen"),
-            .option(
-                "url", valueName: "URL",
-                help: "URL the provider signs over, for {url} schemes (default: the suite's target, else Host)"),
-            .flag("redact-captures", help: "drop signature and token values from the capture file"),
-            .option(
-                "max-connections", valueName: "N", help: "concurrent connections; more get 503 and are closed",
-                default: "1024"),
-            .option(
-                "max-body", valueName: "BYTES", help: "largest body accepted; larger gets 413", default: "10485760"),
-            .option(
-                "header-timeout", valueName: "S", help: "seconds to receive a request's headers before 408",
-                default: "10"),
-            .option("idle-timeout", valueName: "S", help: "seconds a keep-alive connection may idle", default: "30"),
-            SecretOption.spec,
-        ] + ReportOptions.specs
+    public let options = Options.specs
     public let discussion = """
         the first line on stdout is 'listening on http://HOST:PORT/'. every delivery is written to the capture
         file before it is answered. listening stops after --timeout, on SIGINT or SIGTERM (in-flight deliveries
@@ -63,42 +34,20 @@ public struct ListenCommand: Command {
 
     public func run(_ arguments: ParsedArguments, in context: CommandContext) async throws -> ExitCode {
         let console = context.console
-        let host = arguments.value("host") ?? "127.0.0.1"
-        guard ["127.0.0.1", "::1", "localhost"].contains(host) || host.hasPrefix("127.") else {
-            throw CLIError.invalidValue(
-                synopsis: "--host HOST", value: host, expected: "a loopback address (127.0.0.1, ::1 or localhost)")
-        }
-        let port = try arguments.integer("port", in: 0...65_535) ?? 0
-        let delay = try arguments.number("respond-delay", minimum: 0) ?? 0
-        let timeout = try arguments.number("timeout", minimum: 0)
-        let plan: RespondPlan
-        do {
-            plan = try RespondPlan(parsing: arguments.value("respond") ?? "200")
-        } catch {
-            throw CLIError.rejectedValue(synopsis: "--respond PLAN", message: error.description)
-        }
-        var path = arguments.value("path")
-        if let given = path, !given.hasPrefix("/") { path = "/" + given }
+        let options = try Options(decoding: arguments)
+        let timeout = options.timeout
 
         let suites = try CheckCommand.loadSuites(arguments.arguments, console: console)
         let plans = try CheckCommand.plans(for: suites, arguments: arguments, environment: context.environment)
 
         let (stops, stop) = AsyncStream.makeStream(of: StopReason.self)
         let progress = Self.progressPrinter(console: console, stop: stop)
-        let capturePath = arguments.value("captures") ?? "Reports/captures.jsonl"
-        var server = HTTPServer.Configuration(host: host, port: port)
-        server.maxConnections = try arguments.integer("max-connections", in: 1...65_536) ?? 1024
-        server.limits.maxBodyBytes = try arguments.integer("max-body", in: 0...(1 << 34)) ?? server.limits.maxBodyBytes
-        server.headerReadTimeout = .seconds(try arguments.number("header-timeout", minimum: 0.1) ?? 10)
-        server.idleTimeout = .seconds(try arguments.number("idle-timeout", minimum: 0.1) ?? 30)
+        let capturePath = options.listener.capturePath
+        let stopsWhenComplete = options.stopsWhenComplete
         let listener = Listener(
-            suites: suites,
-            configuration: .init(
-                server: server, path: path, capturePath: capturePath,
-                fsync: arguments.flag("fsync"), respondPlan: plan, respondDelay: .seconds(delay),
-                redactsCaptures: arguments.flag("redact-captures")),
+            suites: suites, configuration: options.listener,
             observer: { event in
-                progress(event, arguments.flag("until-complete"))
+                progress(event, stopsWhenComplete)
             })
         let startedAt = context.now()
         do {
@@ -131,7 +80,8 @@ public struct ListenCommand: Command {
         console.writeErrorLine("listen: \(listener.capturedCount) deliveries captured in \(capturePath)")
 
         return try Self.checkAndReport(
-            plans, capturePath: capturePath, startedAt: startedAt, arguments: arguments, context: context)
+            plans, capturePath: capturePath, url: options.url, startedAt: startedAt, arguments: arguments,
+            context: context)
     }
 
     // MARK: - Steps
@@ -160,13 +110,13 @@ public struct ListenCommand: Command {
     /// Checks the capture file with the same checker as `hookcheck check`, writes the reports and
     /// prints the summary.
     private static func checkAndReport(
-        _ plans: [SuitePlan], capturePath: String, startedAt: Date, arguments: ParsedArguments,
+        _ plans: [SuitePlan], capturePath: String, url: String?, startedAt: Date, arguments: ParsedArguments,
         context: CommandContext
     ) throws(CommandFailure) -> ExitCode {
         let outcome: Harness.Outcome
         do {
             outcome = try Harness.judge(
-                plans, captures: URL(fileURLWithPath: capturePath), url: arguments.value("url"),
+                plans, captures: URL(fileURLWithPath: capturePath), url: url,
                 startedAt: startedAt, now: context.now)
         } catch {
             throw .environment(error.description)

@@ -20,7 +20,7 @@ public struct ReplayCommand: Command {
             .option(
                 "probes", valueName: "LIST",
                 help: "comma-separated probes derived from each captured body (default: valid)"),
-            .option("concurrency", valueName: "N", help: "deliveries sent in parallel", default: "1"),
+            RunCommand.Options.concurrencySpec,
             .option("timeout", valueName: "S", help: "seconds to wait for each response (default: 'within' plus 5)"),
             SecretOption.spec,
         ] + ReportOptions.specs
@@ -64,8 +64,9 @@ public struct ReplayCommand: Command {
             for: suite, lookup: SecretOption.lookup(from: arguments), environment: context.environment,
             isEmbedded: target == nil, console: console)
         let plan = SuitePlan(suite: outcome.suite, target: target ?? "", secret: secret)
-        let options = try RunCommand.sendOptions(from: arguments)
-        return try await RunCommand.send([plan], options: options, arguments: arguments, context: context)
+        let options = try RunCommand.Options.sendOptions(from: arguments)
+        return try await RunCommand.send(
+            [plan], options: options, reports: ReportOptions.destinations(from: arguments), context: context)
     }
 
     /// `valid,reformatted-json` as probes.

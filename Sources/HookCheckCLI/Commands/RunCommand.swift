@@ -10,23 +10,7 @@ public struct RunCommand: Command {
     public let name = "run"
     public let summary = "send a suite's deliveries to a receiver and judge the responses"
     public let arguments = [ArgumentSpec("SUITE", help: "a suite file, or a folder of *.json suites", variadic: true)]
-    public let options: [OptionSpec] =
-        [
-            .option(
-                "target", valueName: "URL",
-                help: "receiver URL, overriding the suite's target; with none, the built-in reference receiver runs"),
-            .option("concurrency", valueName: "N", help: "deliveries sent in parallel", default: "1"),
-            .option(
-                "repeat", valueName: "N", help: "repeat valid deliveries N times for a latency profile", default: "1"),
-            .option(
-                "timeout", valueName: "S",
-                help: "seconds to wait for each response (default: the case's 'within' plus 5)"),
-            .option("only", valueName: "GLOB", help: "run only the results whose 'case · probe' name matches GLOB"),
-            .option(
-                "shard", valueName: "K/N",
-                help: "run only shard K of N (cases dealt round-robin), to spread a suite over a CI matrix"),
-            SecretOption.spec,
-        ] + ReportOptions.specs
+    public let options = Options.specs
     public let discussion = """
         every case is sent once per probe (valid, bad-signature, tampered-body, …) and each response is judged
         against the suite's 'expect' rules. secrets: --secret-env NAME, else the suite's {"env": NAME}, else
@@ -38,7 +22,7 @@ public struct RunCommand: Command {
         """
 
     public func run(_ arguments: ParsedArguments, in context: CommandContext) async throws -> ExitCode {
-        let options = try Self.sendOptions(from: arguments)
+        let options = try Options(decoding: arguments)
         let console = context.console
 
         let (suites, diagnostics) = SuiteLoader.loadAll(paths: arguments.arguments)
@@ -47,12 +31,9 @@ public struct RunCommand: Command {
             throw CommandFailure.invalidInput("suite errors: nothing was sent")
         }
 
-        var target: String?
-        if let given = arguments.value("target") {
-            target = try Self.checkedTarget(given, synopsis: "--target URL")
-        }
+        let target = try options.target.map { try Self.checkedTarget($0, synopsis: "--target URL") }
         var plans: [SuitePlan] = []
-        let lookup = SecretOption.lookup(from: arguments)
+        let lookup = options.lookup
         for suite in suites {
             let suiteTarget = target ?? suite.target?.absoluteString ?? ""
             let secret = try Self.secret(
@@ -63,14 +44,14 @@ public struct RunCommand: Command {
         for plan in plans where !plan.target.isEmpty {
             _ = try Self.checkedTarget(plan.target, synopsis: "the target of suite '\(plan.suite.name)'")
         }
-        return try await Self.send(plans, options: options, arguments: arguments, context: context)
+        return try await Self.send(plans, options: options.send, reports: options.reports, context: context)
     }
 
     /// Sends `plans` through ``Harness/send(_:options:reports:environment:now:events:)`` (those without a
     /// target to the built-in reference receiver), prints progress, the reports written and the summary;
     /// shared by `run` and `replay`.
     static func send(
-        _ plans: [SuitePlan], options: SendOptions, arguments: ParsedArguments, context: CommandContext
+        _ plans: [SuitePlan], options: SendOptions, reports destinations: ReportDestinations, context: CommandContext
     ) async throws -> ExitCode {
         let console = context.console
         let progress = ProgressPrinter(console: console)
@@ -93,7 +74,6 @@ public struct RunCommand: Command {
         if let only = options.only, run.total == 0 {
             console.warning("--only '\(only)' matched no result")
         }
-        let destinations = ReportOptions.destinations(from: arguments)
         if let warning = outcome.redactor.shortSecretWarning { console.warning(warning) }
         do {
             try Harness.writeReports(
@@ -114,25 +94,6 @@ public struct RunCommand: Command {
     }
 
     // MARK: - Options
-
-    static func sendOptions(from arguments: ParsedArguments) throws -> SendOptions {
-        let concurrency = try arguments.integer("concurrency", in: 1...1024) ?? 1
-        let repeatCount = try arguments.integer("repeat", in: 1...10_000_000) ?? 1
-        let timeout = try arguments.number("timeout", minimum: 0.001).map { seconds in
-            Duration.milliseconds(Int64(min(seconds, 86_400) * 1000))
-        }
-        var shard = Shard.all
-        if let text = arguments.value("shard") {
-            do {
-                shard = try Shard(parsing: text)
-            } catch {
-                throw CLIError.rejectedValue(synopsis: "--shard K/N", message: error.description)
-            }
-        }
-        return SendOptions(
-            concurrency: concurrency, repeatCount: repeatCount, timeout: timeout,
-            only: arguments.value("only").map(GlobPattern.init), shard: shard)
-    }
 
     /// `text` when it is an `http://` or `https://` URL the client can send to.
     static func checkedTarget(_ text: String, synopsis: String) throws -> String {

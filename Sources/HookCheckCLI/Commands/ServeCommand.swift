@@ -10,19 +10,7 @@ public struct ServeCommand: Command {
 
     public let name = "serve"
     public let summary = "run the reference receiver (correct for every built-in profile, or flawed on purpose)"
-    public let options: [OptionSpec] = [
-        .option(
-            "profile", valueName: "NAME",
-            help: "serve only this profile, on every path (default: every built-in profile at /NAME)"),
-        .option("host", valueName: "HOST", help: "address to bind", default: "127.0.0.1"),
-        .option("port", valueName: "N", help: "port to bind; 0 picks a free one", default: "0"),
-        .option(
-            "flaw", valueName: "NAME", help: "be wrong on purpose (repeatable): " + flaws.joined(separator: ", "),
-            repeatable: true),
-        .option(
-            "slow-delay", valueName: "S", help: "seconds the slow flaw waits before answering", default: "11"),
-        SecretOption.spec,
-    ]
+    public let options = Options.specs
     public let discussion = """
         the first line on stdout is 'listening on http://HOST:PORT/'. one line per request goes to stderr. \
         the secret is read from the environment (--secret-env, default HOOKCHECK_SECRET); without --profile \
@@ -30,23 +18,14 @@ public struct ServeCommand: Command {
         """
 
     public func run(_ arguments: ParsedArguments, in context: CommandContext) async throws -> ExitCode {
-        let port = try arguments.integer("port", in: 0...65_535) ?? 0
-        let host = arguments.value("host") ?? "127.0.0.1"
-        let slowDelay = try arguments.number("slow-delay", minimum: 0) ?? 11
-        var flaws: Set<ReceiverFlaw> = []
-        for name in arguments.isGiven("flaw") ? arguments.values("flaw") : [] {
-            guard let flaw = ReceiverFlaw(rawValue: name) else {
-                throw CLIError.unknownName(
-                    kind: "flaw", name: name, suggestion: Suggestion.closest(to: name, among: Self.flaws))
-            }
-            flaws.insert(flaw)
-        }
+        let options = try Options(decoding: arguments)
+        let flaws = options.flaws
         let console = context.console
         let routes = try makeRoutes(arguments, environment: context.environment, console: console)
         let receiver = ReferenceReceiver(
             routes: routes, flaws: flaws,
             configuration: ReferenceReceiver.Configuration(
-                host: host, port: port, slowDelay: .milliseconds(Int((slowDelay * 1000).rounded())),
+                host: options.host, port: options.port, slowDelay: options.slowDelay,
                 log: { console.writeErrorLine($0) }))
         do {
             try await receiver.start()

@@ -16,7 +16,7 @@ public struct SignCommand: Command {
             help: "delivery id to sign and send (default: the body's id field, else a fresh msg_… id)"),
         .option("timestamp", valueName: "T", help: "unix timestamp to sign (default: now)"),
         .option("url", valueName: "URL", help: "the receiver URL, for schemes that sign it ({url})"),
-        .option("method", valueName: "M", help: "HTTP method, for schemes that sign it ({method})", default: "POST"),
+        MethodOption.spec(help: "HTTP method, for schemes that sign it ({method})"),
         SecretOption.spec,
     ]
     public let discussion = """
@@ -45,7 +45,7 @@ public struct SignCommand: Command {
         }
 
         let signingContext = SigningContext(
-            body: body, url: arguments.value("url") ?? "", method: arguments.value("method") ?? "POST", id: id,
+            body: body, url: arguments.value("url") ?? "", method: MethodOption.method(from: arguments), id: id,
             timestamp: timestamp)
         let fields: [HTTPField]
         do {

@@ -13,7 +13,7 @@ public struct VerifyCommand: Command {
         .option("profile", valueName: "NAME", help: "built-in profile whose signature scheme verifies", required: true),
         .option("header", valueName: "HEADER", help: "a received header, 'Name: value'", repeatable: true),
         .option("url", valueName: "URL", help: "the URL the delivery was sent to, for schemes that sign it"),
-        .option("method", valueName: "M", help: "HTTP method, for schemes that sign it", default: "POST"),
+        MethodOption.spec(help: "HTTP method, for schemes that sign it"),
         .option("now", valueName: "T", help: "unix time to judge the timestamp against (default: now)"),
         .option(
             "tolerance", valueName: "S",
@@ -43,7 +43,7 @@ public struct VerifyCommand: Command {
         }
         let verification = scheme.verify(
             headers: headers, body: body, url: arguments.value("url") ?? "",
-            method: arguments.value("method") ?? "POST",
+            method: MethodOption.method(from: arguments),
             id: profile.id(in: envelope, headers: headers),
             timestamp: profile.timestampText(in: envelope, headers: headers),
             secret: secret, now: now ?? context.now(), policy: policy)
