@@ -24,6 +24,9 @@ let package = Package(
         .executableTarget(
             name: "hookbench", dependencies: ["HookHTTP", "HookCheck"], path: "Benchmarks/hookbench",
             swiftSettings: settings),
+        // Runs the official JSON-Schema-Test-Suite through the validator (.ci/checks/30-json-schema-suite.sh).
+        .executableTarget(
+            name: "schema-suite", dependencies: ["HookCheck"], path: "Tools/schema-suite", swiftSettings: settings),
         .testTarget(name: "HookHTTPTests", dependencies: ["HookHTTP"], swiftSettings: settings),
         .testTarget(
             name: "HookCheckTests", dependencies: ["HookCheck", "HookHTTP"], exclude: ["Report/Snapshots"],
