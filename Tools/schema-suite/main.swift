@@ -14,6 +14,7 @@ struct Options {
     var known: String?
     var optional = false
     var verbose = false
+    var registries: [String] = []
 }
 
 func parseOptions() -> Options {
@@ -24,9 +25,11 @@ func parseOptions() -> Options {
         case "--draft": options.drafts.append(arguments.popFirst() ?? "")
         case "--known": options.known = arguments.popFirst()
         case "--optional": options.optional = true
+        case "--registry": options.registries.append(arguments.popFirst() ?? "")
         case "--verbose": options.verbose = true
         case "--help", "-h":
-            print("usage: schema-suite SUITE_DIR [--draft NAME]... [--known FILE] [--optional] [--verbose]")
+            print("usage: schema-suite SUITE_DIR [--draft NAME]... [--known FILE] [--optional] [--verbose] [--registry DIR]...")
+            print("  --registry DIR  also register every *.json under DIR by its $id (e.g. the metaschemas)")
             exit(0)
         default: options.suite = argument
         }
@@ -40,9 +43,9 @@ func readJSON(_ path: String) -> JSONValue? {
     return try? JSONParser.parse([UInt8](data))
 }
 
-func jsonFiles(under root: String) -> [String] {
+func jsonFiles(under root: String, anyName: Bool = false) -> [String] {
     guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
-    return enumerator.compactMap { $0 as? String }.filter { $0.hasSuffix(".json") }.sorted()
+    return enumerator.compactMap { $0 as? String }.filter { anyName || $0.hasSuffix(".json") }.sorted()
 }
 
 /// Known gaps: lines `` - `draft7/ref.json · group · test` — reason `` in the file.
@@ -67,6 +70,13 @@ var remotes = SchemaRegistry()
 for file in jsonFiles(under: options.suite + "/remotes") {
     if let value = readJSON(options.suite + "/remotes/" + file) {
         remotes.add(value, uri: "http://localhost:1234/" + file)
+    }
+}
+for folder in options.registries {
+    for file in jsonFiles(under: folder, anyName: true) {
+        guard let value = readJSON(folder + "/" + file) else { continue }
+        let id = value["$id"]?.stringValue ?? value["id"]?.stringValue ?? (folder + "/" + file)
+        remotes.add(value, uri: id)
     }
 }
 let known = knownFailures(options.known)

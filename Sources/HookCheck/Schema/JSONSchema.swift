@@ -30,7 +30,7 @@ public struct JSONSchema: Sendable {
         draft: SchemaDraft = .draft2020_12, assertsFormats: Bool = false
     ) throws(SchemaError) {
         var registry = registry
-        registry.add(schema, uri: uri, draft: nil)
+        registry.add(schema, uri: uri, draft: draft)
         try self.init(uri: uri, registry: registry, draft: draft, assertsFormats: assertsFormats)
     }
 

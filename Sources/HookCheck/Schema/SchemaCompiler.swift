@@ -56,10 +56,7 @@ struct SchemaCompiler {
         case .bool(let constant):
             program.nodes[index].constant = constant
         case .object(let object):
-            let startsResource =
-                location.pointer.tokens.isEmpty
-                || (object["$id"]?.stringValue.map { !$0.hasPrefix("#") } ?? false && !(draft == .draft7 && object["$ref"] != nil))
-            if startsResource { program.nodes[index].resource = base }
+            program.nodes[index].resource = base
             let keywords = try compileKeywords(object, at: location, base: base, draft: draft)
             program.nodes[index].keywords = keywords
             if keywords.isEmpty { program.nodes[index].constant = true }

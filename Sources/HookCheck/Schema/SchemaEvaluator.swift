@@ -66,8 +66,8 @@ struct SchemaEvaluator {
             return false
         }
         depth += 1
-        let entersResource = node.resource != nil
-        if let resource = node.resource { scope.append(resource) }
+        let entersResource = node.resource != nil && node.resource != scope.last
+        if entersResource, let resource = node.resource { scope.append(resource) }
         defer {
             depth -= 1
             if entersResource { scope.removeLast() }
@@ -120,13 +120,13 @@ struct SchemaEvaluator {
                 return false
             }
         case .enumeration(let values):
-            guard values.contains(where: { $0.isSameValue(as: instance) }) else {
+            guard values.contains(where: { $0.isSchemaEqual(to: instance) }) else {
                 let expected = "one of " + values.map { Phrase.compactText(of: $0, limit: 40) }.joined(separator: ", ")
                 fail(node, name, expected: expected, found: Self.describe(instance))
                 return false
             }
         case .constant(let value):
-            guard value.isSameValue(as: instance) else {
+            guard value.isSchemaEqual(to: instance) else {
                 fail(node, name, expected: Phrase.compactText(of: value), found: Self.describe(instance))
                 return false
             }
@@ -265,7 +265,7 @@ struct SchemaEvaluator {
         case .uniqueItems:
             guard case .array(let elements) = instance else { return true }
             for first in elements.indices {
-                for second in elements.indices where second > first && elements[first].isSameValue(as: elements[second]) {
+                for second in elements.indices where second > first && elements[first].isSchemaEqual(to: elements[second]) {
                     fail(node, name, expected: "unique items", found: "items \(first) and \(second) equal")
                     return false
                 }
@@ -471,5 +471,26 @@ extension String {
             if character == target { result += replacement } else { result.append(character) }
         }
         return result
+    }
+}
+
+extension JSONValue {
+    /// JSON Schema equality: numbers by value, object members regardless of order, strings by their
+    /// Unicode scalars (not canonical equivalence: a precomposed é differs from e + combining accent).
+    func isSchemaEqual(to other: JSONValue) -> Bool {
+        switch (self, other) {
+        case (.string(let lhs), .string(let rhs)):
+            return lhs.unicodeScalars.elementsEqual(rhs.unicodeScalars)
+        case (.array(let lhs), .array(let rhs)):
+            return lhs.count == rhs.count && zip(lhs, rhs).allSatisfy { $0.isSchemaEqual(to: $1) }
+        case (.object(let lhs), .object(let rhs)):
+            guard lhs.count == rhs.count else { return false }
+            return lhs.allSatisfy { member in
+                rhs.first { $0.key.unicodeScalars.elementsEqual(member.key.unicodeScalars) }
+                    .map { member.value.isSchemaEqual(to: $0.value) } ?? false
+            }
+        default:
+            return isSameValue(as: other)
+        }
     }
 }

@@ -15,7 +15,7 @@ struct SchemaNode: Sendable {
     var keywords: [SchemaKeyword] = []
     /// `resource#pointer`, for absolute keyword locations.
     var location: String
-    /// The resource URI when this node starts a resource (its document root or a `$id`), for `$dynamicRef`.
+    /// The URI of the resource the node belongs to, for `$dynamicRef`'s dynamic scope.
     var resource: String?
 }
 
