@@ -27,7 +27,9 @@ extension SuiteLoader {
         if let value = object["schemas"], let name = reader.nonEmptyString(value, at: root.appending("schemas")) {
             let path = name.hasPrefix("/") ? name : folder + "/" + name
             if let problem = registerFolder(path, into: &registry) {
+                // Every `$ref` into the folder would fail too; the folder's error says it all.
                 reader.error(problem, at: root.appending("schemas"))
+                return
             }
         }
         func compile(_ value: JSONValue, at pointer: JSONPointer) -> SuiteSchema? {
@@ -53,6 +55,12 @@ extension SuiteLoader {
                 cases[index].schema = compile(value, at: pointer)
             } else {
                 cases[index].schema = shared
+            }
+            // A body that breaks its own schema would make `run` send deliveries `check` then fails.
+            if let schema = cases[index].schema, let first = schema.compiled.validate(cases[index].body).first {
+                reader.warning(
+                    "the case's own body breaks its schema: \(first)",
+                    at: root.appending("cases").appending(index: index).appending("body"))
             }
         }
     }
