@@ -28,7 +28,9 @@ func parseOptions() -> Options {
         case "--registry": options.registries.append(arguments.popFirst() ?? "")
         case "--verbose": options.verbose = true
         case "--help", "-h":
-            print("usage: schema-suite SUITE_DIR [--draft NAME]... [--known FILE] [--optional] [--verbose] [--registry DIR]...")
+            print(
+                "usage: schema-suite SUITE_DIR [--draft NAME]... [--known FILE] [--optional] [--verbose] [--registry DIR]..."
+            )
             print("  --registry DIR  also register every *.json under DIR by its $id (e.g. the metaschemas)")
             exit(0)
         default: options.suite = argument
@@ -85,7 +87,7 @@ var knownSeen: Set<String> = []
 var grandPassed = 0
 var grandTotal = 0
 for draftName in options.drafts {
-    let draft: SchemaDraft = draftName == "draft7" ? .draft7 : .draft2020_12
+    let draft: SchemaDraft = draftName == "draft7" ? .draft7 : .draft2020
     let folder = options.suite + "/tests/" + draftName
     let files = jsonFiles(under: folder).filter { options.optional || !$0.hasPrefix("optional/") }
     var passed = 0

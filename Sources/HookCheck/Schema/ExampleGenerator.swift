@@ -21,10 +21,13 @@ struct ExampleGenerator {
             }
             return .object(merged)
         }
-        if let first = (object["oneOf"] ?? object["anyOf"])?.arrayValue?.first(where: { $0["type"]?.stringValue != "null" }) {
+        if let first = (object["oneOf"] ?? object["anyOf"])?.arrayValue?.first(where: {
+            $0["type"]?.stringValue != "null"
+        }) {
             return example(for: first, depth: depth + 1)
         }
-        let type = object["type"]?.stringValue
+        let type =
+            object["type"]?.stringValue
             ?? object["type"]?.arrayValue?.compactMap(\.stringValue).first { $0 != "null" }
             ?? (object["properties"] != nil ? "object" : object["items"] != nil ? "array" : nil)
         switch type {

@@ -14,7 +14,7 @@ public struct JSONSchema: Sendable {
     ///   - assertsFormats: Whether `format` fails strings it can check (default: an annotation only).
     /// - Throws: ``SchemaError`` for a `$ref` that resolves nowhere or a malformed keyword.
     public init(
-        uri: String, registry: SchemaRegistry, draft: SchemaDraft = .draft2020_12, assertsFormats: Bool = false
+        uri: String, registry: SchemaRegistry, draft: SchemaDraft = .draft2020, assertsFormats: Bool = false
     ) throws(SchemaError) {
         guard let location = registry.locate(SchemaURI(uri)) else {
             throw SchemaError(resource: uri, pointer: .root, message: "no schema is registered under this URI")
@@ -27,7 +27,7 @@ public struct JSONSchema: Sendable {
     /// Compiles an inline `schema`, registering it under `uri` in a copy of `registry`.
     public init(
         _ schema: JSONValue, uri: String = "urn:hookcheck:schema", registry: SchemaRegistry = SchemaRegistry(),
-        draft: SchemaDraft = .draft2020_12, assertsFormats: Bool = false
+        draft: SchemaDraft = .draft2020, assertsFormats: Bool = false
     ) throws(SchemaError) {
         var registry = registry
         registry.add(schema, uri: uri, draft: draft)

@@ -49,7 +49,8 @@ struct SchemaBundler {
         var root = rewrite(schema)
         while let reference = pending.first {
             pending.removeFirst()
-            let target = JSONPointer(String(reference.dropFirst()).percentDecoded)
+            let target =
+                JSONPointer(String(reference.dropFirst()).percentDecoded)
                 .flatMap { $0.resolve(in: document) } ?? .bool(true)
             definitions.append((names[reference] ?? reference, rewrite(target)))
         }
@@ -60,7 +61,10 @@ struct SchemaBundler {
             object["$defs"] = .object(defs)
             root = .object(object)
         } else {
-            root = .object(JSONObject([("$ref", .string("#/$defs/root")), ("$defs", .object(JSONObject(definitions + [("root", root)])))]))
+            root = .object(
+                JSONObject([
+                    ("$ref", .string("#/$defs/root")), ("$defs", .object(JSONObject(definitions + [("root", root)]))),
+                ]))
         }
         return root
     }

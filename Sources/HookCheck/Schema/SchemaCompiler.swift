@@ -61,7 +61,8 @@ struct SchemaCompiler {
             program.nodes[index].keywords = keywords
             if keywords.isEmpty { program.nodes[index].constant = true }
         default:
-            throw error(location, "expected a schema (an object or a Boolean), found \(Phrase.articled(value.typeName))")
+            throw error(
+                location, "expected a schema (an object or a Boolean), found \(Phrase.articled(value.typeName))")
         }
         return index
     }
@@ -98,7 +99,7 @@ struct SchemaCompiler {
             let (node, _) = try reference(text, base: base, at: here("$ref"), draft: draft)
             return [SchemaKeyword(name: "$ref", rule: .ref(node))]
         }
-        let is2020 = draft == .draft2020_12
+        let is2020 = draft == .draft2020
         for member in object {
             let key = member.key
             let value = member.value
@@ -231,7 +232,8 @@ struct SchemaCompiler {
                 rule = .dynamicRef(node, anchor: anchor)
             case "unevaluatedProperties" where is2020:
                 program.collectsAnnotations = true
-                last.append(SchemaKeyword(name: key, rule: .unevaluatedProperties(try child(location, key, draft: draft))))
+                last.append(
+                    SchemaKeyword(name: key, rule: .unevaluatedProperties(try child(location, key, draft: draft))))
                 rule = nil
             case "unevaluatedItems" where is2020:
                 program.collectsAnnotations = true

@@ -254,18 +254,21 @@ struct SchemaEvaluator {
             instancePath.removeLast()
             keywordPath.removeLast()
             if matched < minimum {
-                fail(node, name, expected: "at least \(Phrase.countText(minimum, "matching item"))", found: "\(matched)")
+                fail(
+                    node, name, expected: "at least \(Phrase.countText(minimum, "matching item"))", found: "\(matched)")
                 return false
             }
             if let maximum, matched > maximum {
-                fail(node, "maxContains", expected: "at most \(Phrase.countText(maximum, "matching item"))",
+                fail(
+                    node, "maxContains", expected: "at most \(Phrase.countText(maximum, "matching item"))",
                     found: "\(matched)")
                 return false
             }
         case .uniqueItems:
             guard case .array(let elements) = instance else { return true }
             for first in elements.indices {
-                for second in elements.indices where second > first && elements[first].isSchemaEqual(to: elements[second]) {
+                for second in elements.indices
+                where second > first && elements[first].isSchemaEqual(to: elements[second]) {
                     fail(node, name, expected: "unique items", found: "items \(first) and \(second) equal")
                     return false
                 }
@@ -283,13 +286,17 @@ struct SchemaEvaluator {
         case .minimum(let bound, let exclusive):
             guard let value = instance.numberText.flatMap(DecimalNumber.init) else { return true }
             if exclusive ? !(bound < value) : value < bound {
-                fail(node, name, expected: "a number \(exclusive ? ">" : "≥") \(bound)", found: instance.numberText ?? "")
+                fail(
+                    node, name, expected: "a number \(exclusive ? ">" : "≥") \(bound)", found: instance.numberText ?? ""
+                )
                 return false
             }
         case .maximum(let bound, let exclusive):
             guard let value = instance.numberText.flatMap(DecimalNumber.init) else { return true }
             if exclusive ? !(value < bound) : bound < value {
-                fail(node, name, expected: "a number \(exclusive ? "<" : "≤") \(bound)", found: instance.numberText ?? "")
+                fail(
+                    node, name, expected: "a number \(exclusive ? "<" : "≤") \(bound)", found: instance.numberText ?? ""
+                )
                 return false
             }
         case .multipleOf(let divisor):
@@ -300,13 +307,15 @@ struct SchemaEvaluator {
             }
         case .minLength(let limit):
             if case .string(let text) = instance, text.unicodeScalars.count < limit {
-                fail(node, name, expected: "at least \(Phrase.countText(limit, "character"))",
+                fail(
+                    node, name, expected: "at least \(Phrase.countText(limit, "character"))",
                     found: "\(text.unicodeScalars.count)")
                 return false
             }
         case .maxLength(let limit):
             if case .string(let text) = instance, text.unicodeScalars.count > limit {
-                fail(node, name, expected: "at most \(Phrase.countText(limit, "character"))",
+                fail(
+                    node, name, expected: "at most \(Phrase.countText(limit, "character"))",
                     found: "\(text.unicodeScalars.count)")
                 return false
             }
@@ -345,10 +354,12 @@ struct SchemaEvaluator {
                 matches.append(offset)
             }
             if matches.isEmpty {
-                return reportBranches(nodes, node, name, instance, expected: "a match for exactly one of its subschemas")
+                return reportBranches(
+                    nodes, node, name, instance, expected: "a match for exactly one of its subschemas")
             }
             if matches.count > 1 {
-                fail(node, name, expected: "a match for exactly one subschema",
+                fail(
+                    node, name, expected: "a match for exactly one subschema",
                     found: "matches for subschemas " + matches.map(String.init).joined(separator: " and "))
                 return false
             }
@@ -356,7 +367,9 @@ struct SchemaEvaluator {
         case .not(let child):
             var ignored = Annotations()
             if inPlace(child, instance, &ignored, at: [name], keep: false) {
-                fail(node, name, expected: "no match for the subschema", found: Self.describe(instance) + ", which matches")
+                fail(
+                    node, name, expected: "no match for the subschema",
+                    found: Self.describe(instance) + ", which matches")
                 return false
             }
         case .conditional(let condition, let then, let otherwise):
@@ -396,7 +409,8 @@ struct SchemaEvaluator {
         case .unevaluatedItems(let child):
             guard case .array(let elements) = instance, !annotations.allItems else { return true }
             var valid = true
-            for offset in elements.indices where offset >= annotations.itemPrefix && !annotations.items.contains(offset) {
+            for offset in elements.indices where offset >= annotations.itemPrefix && !annotations.items.contains(offset)
+            {
                 if !descend(child, elements[offset], instanceToken: String(offset), at: [name]) { valid = false }
             }
             annotations.allItems = true

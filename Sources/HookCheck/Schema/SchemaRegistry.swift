@@ -43,7 +43,7 @@ public struct SchemaRegistry: Sendable {
         }
         documents[base] = Document(value: schema, draft: documentDraft)
         if resources[base] == nil { resources[base] = Location(document: base, pointer: .root) }
-        index(schema, at: Location(document: base, pointer: .root), base: base, draft: documentDraft ?? .draft2020_12)
+        index(schema, at: Location(document: base, pointer: .root), base: base, draft: documentDraft ?? .draft2020)
     }
 
     /// The document added under `uri`, if any.
@@ -82,7 +82,7 @@ public struct SchemaRegistry: Sendable {
             }
         }
         bases[location] = base
-        if draft == .draft2020_12 {
+        if draft == .draft2020 {
             if let anchor = object["$anchor"]?.stringValue { anchors[base + "#" + anchor] = location }
             if let anchor = object["$dynamicAnchor"]?.stringValue {
                 anchors[base + "#" + anchor] = location
@@ -97,14 +97,16 @@ public struct SchemaRegistry: Sendable {
             if Self.schemaArrayKeywords.contains(member.key), case .array(let elements) = member.value {
                 for (offset, element) in elements.enumerated() {
                     index(
-                        element, at: Location(document: location.document, pointer: child.pointer.appending(index: offset)),
+                        element,
+                        at: Location(document: location.document, pointer: child.pointer.appending(index: offset)),
                         base: base, draft: draft)
                 }
             }
             if Self.schemaMapKeywords.contains(member.key), case .object(let map) = member.value {
                 for entry in map where entry.value.isSchemaShaped {
                     index(
-                        entry.value, at: Location(document: location.document, pointer: child.pointer.appending(entry.key)),
+                        entry.value,
+                        at: Location(document: location.document, pointer: child.pointer.appending(entry.key)),
                         base: base, draft: draft)
                 }
             }
@@ -128,7 +130,8 @@ public struct SchemaRegistry: Sendable {
         if fragment.isEmpty { return resources[resource] }
         if fragment.hasPrefix("/") {
             guard let start = resources[resource], let pointer = JSONPointer(fragment) else { return nil }
-            return Location(document: start.document, pointer: JSONPointer(tokens: start.pointer.tokens + pointer.tokens))
+            return Location(
+                document: start.document, pointer: JSONPointer(tokens: start.pointer.tokens + pointer.tokens))
         }
         return anchors[resource + "#" + fragment]
     }

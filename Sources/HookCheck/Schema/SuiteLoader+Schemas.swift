@@ -10,7 +10,9 @@ extension SuiteLoader {
         let caseObjects = object["cases"]?.arrayValue ?? []
         let suiteSchema = object["schema"]
         let anyCaseSchema = caseObjects.contains { $0["schema"] != nil }
-        guard suiteSchema != nil || anyCaseSchema || object["schemas"] != nil || object["formats"] != nil else { return }
+        guard suiteSchema != nil || anyCaseSchema || object["schemas"] != nil || object["formats"] != nil else {
+            return
+        }
         let folder = file?.deletingLastPathComponent().path ?? FileManager.default.currentDirectoryPath
         var assertsFormats = false
         if let value = object["formats"] {

@@ -3,7 +3,7 @@ import Testing
 @testable import HookCheck
 
 @Suite struct JSONSchemaTests {
-    private func schema(_ text: String, draft: SchemaDraft = .draft2020_12, formats: Bool = false) throws -> JSONSchema {
+    private func schema(_ text: String, draft: SchemaDraft = .draft2020, formats: Bool = false) throws -> JSONSchema {
         try JSONSchema(try JSONParser.parse(text), draft: draft, assertsFormats: formats)
     }
 
@@ -32,13 +32,16 @@ import Testing
         let text = ##"{"$defs": {"s": {"type": "string"}}, "$ref": "#/$defs/s", "maxLength": 2}"##
         #expect(try schema(text, draft: .draft7).isValid(.string("long")))
         #expect(try !schema(text).isValid(.string("long")))
-        let named = #"{"$schema": "http://json-schema.org/draft-07/schema#", "items": [{"type": "integer"}], "additionalItems": false}"#
+        let named =
+            #"{"$schema": "http://json-schema.org/draft-07/schema#", "items": [{"type": "integer"}], "additionalItems": false}"#
         #expect(try schema(named).isValid(try JSONParser.parse("[1]")))
         #expect(try !schema(named).isValid(try JSONParser.parse("[1, 2]")))
     }
 
     @Test func unknownKeywordsAreIgnored() throws {
-        #expect(try schema(#"{"tsAdditionalProperties": false, "type": "object"}"#).isValid(try JSONParser.parse(#"{"a": 1}"#)))
+        #expect(
+            try schema(#"{"tsAdditionalProperties": false, "type": "object"}"#).isValid(
+                try JSONParser.parse(#"{"a": 1}"#)))
     }
 
     @Test func formatIsAnAnnotationUnlessAsserted() throws {
@@ -51,10 +54,14 @@ import Testing
     @Test func registryResolvesRelativeRefsTheWayAjvAddSchemaDoes() throws {
         var registry = SchemaRegistry()
         registry.add(
-            try JSONParser.parse(#"{"$id": "common/user.schema.json", "required": ["login"], "properties": {"login": {"type": "string"}}}"#),
+            try JSONParser.parse(
+                #"{"$id": "common/user.schema.json", "required": ["login"], "properties": {"login": {"type": "string"}}}"#
+            ),
             uri: "common/user.schema.json")
         registry.add(
-            try JSONParser.parse(#"{"$schema": "http://json-schema.org/draft-07/schema", "$id": "issues$opened", "properties": {"sender": {"$ref": "common/user.schema.json"}}}"#),
+            try JSONParser.parse(
+                #"{"$schema": "http://json-schema.org/draft-07/schema", "$id": "issues$opened", "properties": {"sender": {"$ref": "common/user.schema.json"}}}"#
+            ),
             uri: "issues$opened")
         let validator = try JSONSchema(uri: "issues$opened", registry: registry)
         let failures = validator.validate(try JSONParser.parse(#"{"sender": {"id": 1}}"#))

@@ -26,7 +26,8 @@ struct SuiteSchemaCheckTests {
         let results = F.check([F.delivery(seq: 1, body: broken)], suite: suite)
         let schema = results.named("user created · schema")
         #expect(schema?.isFailure == true)
-        #expect(schema?.message.contains("/data/id: schema /$ref/properties/data/properties/id/pattern") == true,
+        #expect(
+            schema?.message.contains("/data/id: schema /$ref/properties/data/properties/id/pattern") == true,
             "\(schema?.message ?? "no result")")
         #expect(schema?.message.contains("expected a string matching /^u_/, found a string \"x_9\"") == true)
         #expect(results.named("user created · envelope")?.isFailure == false)
@@ -52,6 +53,8 @@ struct SuiteSchemaCheckTests {
             of: #""name": "invoice paid","#, with: #""name": "invoice paid", "schema": {"$ref": "nowhere.json"},"#)
         let (suite, diagnostics) = SuiteLoader.load(bytes: Array(text.utf8), path: "acme.json")
         #expect(suite == nil)
-        #expect(diagnostics.contains { $0.pointer?.description == "/cases/1/schema" && $0.message.contains("nowhere.json") })
+        #expect(
+            diagnostics.contains { $0.pointer?.description == "/cases/1/schema" && $0.message.contains("nowhere.json") }
+        )
     }
 }

@@ -119,7 +119,8 @@ public struct InitCommand: Command {
             let (suite, count) = try OpenAPIImport(profile: profile, secretVariable: variable).suite(from: document)
             return try write(
                 JSONWriter.pretty(suite) + "\n", arguments: arguments, context: context,
-                summary: "\(count) case\(count == 1 ? "" : "s") from the webhooks of \(path) for profile \(profile.name)")
+                summary:
+                    "\(count) case\(count == 1 ? "" : "s") from the webhooks of \(path) for profile \(profile.name)")
         } catch {
             throw CommandFailure.invalidInput("\(path): \(error)")
         }
