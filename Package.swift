@@ -24,6 +24,8 @@ let package = Package(
         .executableTarget(
             name: "hookbench", dependencies: ["HookHTTP", "HookCheck"], path: "Benchmarks/hookbench",
             swiftSettings: settings),
+        .executableTarget(
+            name: "schemabench", dependencies: ["HookCheck"], path: "Benchmarks/schemabench", swiftSettings: settings),
         // Runs the official JSON-Schema-Test-Suite through the validator (.ci/checks/30-json-schema-suite.sh).
         .executableTarget(
             name: "schema-suite", dependencies: ["HookCheck"], path: "Tools/schema-suite", swiftSettings: settings),
