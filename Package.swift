@@ -26,6 +26,11 @@ let package = Package(
         .executableTarget(
             name: "hookbench", dependencies: ["HookHTTP", "HookCheck"], path: "Benchmarks/hookbench",
             swiftSettings: settings),
+        .executableTarget(
+            name: "schemabench", dependencies: ["HookCheck"], path: "Benchmarks/schemabench", swiftSettings: settings),
+        // Runs the official JSON-Schema-Test-Suite through the validator (.ci/checks/30-json-schema-suite.sh).
+        .executableTarget(
+            name: "schema-suite", dependencies: ["HookCheck"], path: "Tools/schema-suite", swiftSettings: settings),
         // Raw-socket peers, response parsing and package paths shared by the test targets.
         .target(
             name: "HookTestSupport", dependencies: ["HookHTTP"], path: "Tests/HookTestSupport", swiftSettings: settings),

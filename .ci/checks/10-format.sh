@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
 # The formatting gate: swift-format (shipped with the toolchain) in strict lint mode.
 set -euo pipefail
-swift format lint --strict --parallel --recursive Sources Tests Benchmarks Package.swift
+swift format lint --strict --parallel --recursive Sources Tests Benchmarks Tools Package.swift
 echo "swift format: clean"

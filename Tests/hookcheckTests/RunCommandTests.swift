@@ -169,6 +169,8 @@ struct RunCommandTests {
                 of: #""within": [0-9.]+"#, with: #""within": 60"#, options: .regularExpression)
             try widened.write(to: suites.appendingPathComponent(file), atomically: true, encoding: .utf8)
         }
+        // The GitHub suite names its schemas in Suites/schemas.
+        try FileManager.default.copyItem(atPath: bundled + "/schemas", toPath: suites.path + "/schemas")
         let result = try await runHookcheck(
             args: ["run", suites.path, "--concurrency", "8", "--reports", folder.path], timeout: 300)
         #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")

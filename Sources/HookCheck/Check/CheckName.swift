@@ -9,6 +9,8 @@ public enum CheckName: String, Sendable, Hashable, CaseIterable {
     case json
     /// The body matches the profile's envelope, the case's shape and the case's `match`.
     case envelope
+    /// The body satisfies the case's JSON Schema (`schema`).
+    case schema
     /// The event type is present and one the profile (or a case) knows.
     case event
     /// The signature verifies over the exact bytes.

@@ -259,6 +259,7 @@ extension CheckName {
         case .seen: 10
         case .unmatched: 11
         case .records: 12
+        case .schema: 13
         }
     }
 }

@@ -178,6 +178,10 @@ final class SuiteRules: Sendable {
             }
         }
 
+        if let caseIndex, let schema = suite.cases[caseIndex].schema, case .success(let body) = parsed {
+            verdict.judgeSchema(schema, body: body)
+        }
+
         // Event type.
         if let event {
             if cases.hasCase(forEvent: event) || profile.isKnownEvent(event) {

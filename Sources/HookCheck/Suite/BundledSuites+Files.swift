@@ -2378,6 +2378,7 @@ extension BundledSuites {
             {
               "suite": "GitHub receiver",
               "profile": "github",
+              "schemas": "schemas/github",
               "secret": {
                 "env": "GITHUB_WEBHOOK_SECRET"
               },
@@ -2391,6 +2392,7 @@ extension BundledSuites {
               "cases": [
                 {
                   "name": "ping",
+                  "schema": {"$ref": "ping$event"},
                   "headers": {
                     "X-GitHub-Event": "ping"
                   },
@@ -2568,6 +2570,7 @@ extension BundledSuites {
                 },
                 {
                   "name": "push",
+                  "schema": {"$ref": "push$event"},
                   "headers": {
                     "X-GitHub-Event": "push"
                   },
@@ -2795,6 +2798,7 @@ extension BundledSuites {
                 },
                 {
                   "name": "pull_request",
+                  "schema": {"$ref": "pull_request$opened"},
                   "headers": {
                     "X-GitHub-Event": "pull_request"
                   },
@@ -3345,6 +3349,7 @@ extension BundledSuites {
                 },
                 {
                   "name": "issues",
+                  "schema": {"$ref": "issues$opened"},
                   "headers": {
                     "X-GitHub-Event": "issues"
                   },
@@ -3562,6 +3567,7 @@ extension BundledSuites {
                 },
                 {
                   "name": "issue_comment",
+                  "schema": {"$ref": "issue_comment$created"},
                   "headers": {
                     "X-GitHub-Event": "issue_comment"
                   },
@@ -3823,6 +3829,7 @@ extension BundledSuites {
                 },
                 {
                   "name": "release",
+                  "schema": {"$ref": "release$published"},
                   "headers": {
                     "X-GitHub-Event": "release"
                   },

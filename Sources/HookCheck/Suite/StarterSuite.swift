@@ -31,7 +31,7 @@ public enum StarterSuite {
             if suite["secret"] != nil {
                 suite["secret"] = .object(JSONObject([("env", .string(secretVariable))]))
             }
-            return .object(suite)
+            return .object(suite.removingSchemaFolder())
         }
         var suite = JSONObject([
             ("suite", .string("\(profile.name) receiver")),
@@ -49,7 +49,7 @@ public enum StarterSuite {
     /// the bundled one, pretty-printed JSON otherwise.
     public static func text(for profile: Profile, secretVariable: String, now: Date) -> String {
         if let text = BundledSuites.text(forProfile: profile.name),
-            secretVariable == defaultSecretVariable(for: profile)
+            secretVariable == defaultSecretVariable(for: profile), !text.contains(#""schemas":"#)
         {
             return text
         }

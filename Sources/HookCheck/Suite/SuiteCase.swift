@@ -21,6 +21,8 @@ public struct SuiteCase: Sendable, Hashable {
     /// The profile fields `run` sends exactly as the example has them (`"pin": ["id", "timestamp"]`),
     /// instead of a fresh id per delivery and the sending time.
     public var pins: Set<PinnedField>
+    /// The JSON Schema every delivery body of the case must satisfy (the `schema` check), compiled at load.
+    public var schema: SuiteSchema? = nil
 
     /// A field of the profile that a case can pin to its example's value.
     public enum PinnedField: String, Sendable, Hashable, CaseIterable {

@@ -5,10 +5,10 @@ extension SuiteLoader {
     /// The keys a suite object may have.
     static let suiteKeys = [
         "$schema", "suite", "description", "profile", "secret", "target", "expect", "probes", "cases", "retries",
-        "strict",
+        "strict", "schema", "schemas", "formats",
     ]
     /// The keys a case object may have.
-    static let caseKeys = ["name", "description", "body", "headers", "match", "expect", "count", "pin"]
+    static let caseKeys = ["name", "description", "body", "headers", "match", "expect", "count", "pin", "schema"]
 
     /// Reads the whole suite; `nil` when something required could not be read.
     static func readSuite(_ reader: inout SuiteReader, file: URL?) -> Suite? {
@@ -34,8 +34,12 @@ extension SuiteLoader {
             readRetries($0, at: root.appending("retries"), reader: &reader)
         }
         let isStrict = object["strict"].flatMap { reader.bool($0, at: root.appending("strict")) } ?? false
-        let cases = reader.required("cases", in: object, at: root).flatMap {
+        var cases = reader.required("cases", in: object, at: root).flatMap {
             readCases($0, at: root.appending("cases"), suiteExpectation: expect ?? .standard, reader: &reader)
+        }
+        if var read = cases {
+            readSchemas(object, file: file, cases: &read, reader: &reader)
+            cases = read
         }
 
         guard let name, let profile, let cases else { return nil }

@@ -18,14 +18,19 @@ public struct InitCommand: Command {
         a representative body, `match` entries for what varies, and no secret: values under keys such as
         token, secret, password or api_key are replaced. The file may hold personal data from real payloads;
         review the suite before you commit it.
-        example:
+        with --openapi FILE (an OpenAPI 3.1 document's `webhooks`, or 3.0 `callbacks`, as JSON) and --profile,
+        one case per webhook operation: the document's example as the body (or one generated from the
+        schema) and the request-body schema, components refs resolved, as the case's `schema`.
+        examples:
           hookcheck init --from-captures captures.jsonl --out Suites/stripe-regression.json
+          hookcheck init --openapi openapi.json --profile standard-webhooks --out Suites/acme.json
         """
     public let options: [OptionSpec] = [
         .option(
             "profile", valueName: "NAME",
             help: "the built-in profile to start from (required unless --from-captures names one)"),
         .option("from-captures", valueName: "FILE", help: "infer the suite from a capture file written by listen"),
+        .option("openapi", valueName: "FILE", help: "build the suite from an OpenAPI document's webhooks (JSON)"),
         .option("out", valueName: "FILE", help: "write the suite here (default: stdout)"),
         .option("secret-env", valueName: "NAME", help: "the variable the suite names for its secret"),
         .flag("force", help: "overwrite FILE when it exists"),
@@ -34,6 +39,9 @@ public struct InitCommand: Command {
     public func run(_ arguments: ParsedArguments, in context: CommandContext) async throws -> ExitCode {
         if let captures = arguments.value("from-captures") {
             return try inferFromCaptures(captures, arguments: arguments, context: context)
+        }
+        if let document = arguments.value("openapi") {
+            return try importOpenAPI(document, arguments: arguments, context: context)
         }
         guard let name = arguments.value("profile") else {
             throw CLIError.rejectedValue(
@@ -86,6 +94,36 @@ public struct InitCommand: Command {
                     + "\(chosen.count) deliveries for profile \(profile.name)")
         } catch let error as InferenceError {
             throw CommandFailure.invalidInput("\(path): \(error.message)")
+        }
+    }
+
+    private func importOpenAPI(_ path: String, arguments: ParsedArguments, context: CommandContext) throws
+        -> ExitCode
+    {
+        guard let name = arguments.value("profile") else {
+            throw CLIError.rejectedValue(
+                synopsis: "--profile NAME", message: "missing: --openapi needs the profile the webhooks are sent with")
+        }
+        let profile = try ProfileOption.profile(named: name)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CommandFailure.environment("cannot read '\(path)'")
+        }
+        let document: JSONValue
+        do {
+            document = try JSONParser.parse([UInt8](data))
+        } catch {
+            throw CommandFailure.invalidInput(
+                "\(path): \(error) (the file must be JSON; convert YAML first, see the README)")
+        }
+        let variable = arguments.value("secret-env") ?? StarterSuite.defaultSecretVariable(for: profile)
+        do {
+            let (suite, count) = try OpenAPIImport(profile: profile, secretVariable: variable).suite(from: document)
+            return try write(
+                JSONWriter.pretty(suite) + "\n", arguments: arguments, context: context,
+                summary:
+                    "\(count) case\(count == 1 ? "" : "s") from the webhooks of \(path) for profile \(profile.name)")
+        } catch {
+            throw CommandFailure.invalidInput("\(path): \(error)")
         }
     }
 
