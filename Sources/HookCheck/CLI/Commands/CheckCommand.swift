@@ -28,7 +28,7 @@ public struct CheckCommand: Command {
         let startedAt = context.now()
         let results: [SuiteResult]
         do {
-            results = try Checker.check(
+            results = try await Checker.check(
                 capturesAt: path, suites: suites, secrets: secrets,
                 options: CheckOptions(url: arguments.value("url"), source: path))
         } catch {

@@ -129,24 +129,23 @@ public struct ListenCommand: Command {
         await listener.stop(gracePeriod: .seconds(5))
         console.writeErrorLine("listen: \(listener.capturedCount) deliveries captured in \(capturePath)")
 
-        return try Self.checkAndReport(
+        return try await Self.checkAndReport(
             suites: suites, secrets: secrets, capturePath: capturePath, startedAt: startedAt, arguments: arguments,
             context: context)
     }
 
     // MARK: - Steps
 
-    /// A function that prints one progress line per event on stderr and forwards completion.
+    /// A function that prints progress on stderr (a line per delivery, then a summary a second) and
+    /// forwards completion.
     private static func progressPrinter(
         console: Console, stop: AsyncStream<StopReason>.Continuation
     ) -> @Sendable (ListenerEvent, Bool) -> Void {
-        { event, stopsWhenComplete in
+        let summary = ListenerProgress()
+        return { event, stopsWhenComplete in
             switch event {
             case .captured(let delivery):
-                var line = "#\(delivery.seq) \(delivery.method) \(delivery.target) → \(delivery.status)"
-                line += " (\(delivery.identity), attempt \(delivery.attempt))"
-                if let caseName = delivery.caseName { line += " case \(String(reflecting: caseName))" }
-                console.writeErrorLine(line)
+                if let line = summary.line(for: delivery) { console.writeErrorLine(line) }
             case .ignored(let method, let target):
                 console.writeErrorLine("\(method) \(target) → 404 (not the --path; not captured)")
             case .captureFailed(let error):
@@ -162,10 +161,10 @@ public struct ListenCommand: Command {
     private static func checkAndReport(
         suites: [Suite], secrets: [String], capturePath: String, startedAt: Date, arguments: ParsedArguments,
         context: CommandContext
-    ) throws(CommandFailure) -> ExitCode {
+    ) async throws(CommandFailure) -> ExitCode {
         let results: [SuiteResult]
         do {
-            results = try Checker.check(
+            results = try await Checker.check(
                 capturesAt: capturePath, suites: suites, secrets: secrets,
                 options: CheckOptions(url: arguments.value("url"), source: capturePath))
         } catch {
