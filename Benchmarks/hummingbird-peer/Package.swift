@@ -5,7 +5,7 @@ import PackageDescription
 
 let package = Package(
     name: "hummingbird-peer",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
@@ -20,5 +20,7 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         )
-    ]
+    ],
+    // A top-level benchmark script: Swift 5 mode keeps its globals simple.
+    swiftLanguageModes: [.v5]
 )

@@ -289,7 +289,8 @@ public struct SendRunner: Sendable {
             result.attempts = attempts
             result.duration = gathered.total
             let decisive =
-                gathered.failures.first { if case .error = $0.verdict { true } else { false } } ?? gathered.failures.first
+                gathered.failures.first { if case .error = $0.verdict { true } else { false } }
+                ?? gathered.failures.first
             guard let decisive else { return result }
             let prefix =
                 repeated ? "\(gathered.failedJobs) of \(entry.jobCount) repeated deliveries went wrong; first: " : ""

@@ -8,28 +8,34 @@ import HTTPTypes
 import Hummingbird
 import Synchronization
 
-let arguments = CommandLine.arguments
-let port = arguments.count > 1 ? Int(arguments[1]) ?? 0 : 0
-let path = arguments.count > 2 ? arguments[2] : "captures.jsonl"
-let secret = ProcessInfo.processInfo.environment["HOOKCHECK_SECRET"] ?? ""
-let keyBytes = Data(base64Encoded: String(secret.hasPrefix("whsec_") ? secret.dropFirst(6) : Substring(secret))) ?? Data()
-let key = SymmetricKey(data: keyBytes)
-let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
-guard descriptor >= 0 else {
-    print("cannot open \(path)")
+/// The peer's settings and shared state, read from the command line and the environment once.
+enum Peer {
+    static let arguments = CommandLine.arguments
+    static let port = arguments.count > 1 ? Int(arguments[1]) ?? 0 : 0
+    static let path = arguments.count > 2 ? arguments[2] : "captures.jsonl"
+    static let key: SymmetricKey = {
+        let secret = ProcessInfo.processInfo.environment["HOOKCHECK_SECRET"] ?? ""
+        let encoded = secret.hasPrefix("whsec_") ? String(secret.dropFirst(6)) : secret
+        return SymmetricKey(data: Data(base64Encoded: encoded) ?? Data())
+    }()
+    static let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+    static let sequence = Mutex(0)
+    static let webhookID = HTTPField.Name("webhook-id")!
+    static let webhookTimestamp = HTTPField.Name("webhook-timestamp")!
+    static let webhookSignature = HTTPField.Name("webhook-signature")!
+}
+
+guard Peer.descriptor >= 0 else {
+    print("cannot open \(Peer.path)")
     exit(1)
 }
-let sequence = Mutex(0)
-let webhookID = HTTPField.Name("webhook-id")!
-let webhookTimestamp = HTTPField.Name("webhook-timestamp")!
-let webhookSignature = HTTPField.Name("webhook-signature")!
 
 func verify(_ fields: HTTPFields, body: [UInt8]) -> Bool {
-    guard let id = fields[webhookID], let timestamp = fields[webhookTimestamp],
-        let signatures = fields[webhookSignature], let seconds = Double(timestamp),
+    guard let id = fields[Peer.webhookID], let timestamp = fields[Peer.webhookTimestamp],
+        let signatures = fields[Peer.webhookSignature], let seconds = Double(timestamp),
         abs(Date().timeIntervalSince1970 - seconds) <= 300
     else { return false }
-    var mac = HMAC<SHA256>(key: key)
+    var mac = HMAC<SHA256>(key: Peer.key)
     mac.update(data: Array("\(id).\(timestamp).".utf8))
     mac.update(data: body)
     let expected = Data(mac.finalize())
@@ -66,7 +72,7 @@ router.post("**") { request, context -> Response in
     let buffer = try await request.body.collect(upTo: 1 << 20)
     let body = Array(buffer.readableBytesView)
     let valid = verify(request.headers, body: body)
-    let seq = sequence.withLock { value in
+    let seq = Peer.sequence.withLock { value in
         value += 1
         return value
     }
@@ -87,7 +93,7 @@ router.post("**") { request, context -> Response in
     let bytes = Array(line.utf8)
     var offset = 0
     while offset < bytes.count {
-        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, bytes.count - offset) }
+        let written = bytes.withUnsafeBytes { write(Peer.descriptor, $0.baseAddress! + offset, bytes.count - offset) }
         if written < 0 {
             if errno == EINTR { continue }
             return Response(status: .serviceUnavailable)
@@ -98,9 +104,9 @@ router.post("**") { request, context -> Response in
 }
 let app = Application(
     router: router,
-    configuration: .init(address: .hostname("127.0.0.1", port: port), serverName: nil),
+    configuration: .init(address: .hostname("127.0.0.1", port: Peer.port), serverName: nil),
     onServerRunning: { channel in
-        print("listening on http://127.0.0.1:\(channel.localAddress?.port ?? port)/")
+        print("listening on http://127.0.0.1:\(channel.localAddress?.port ?? Peer.port)/")
     }
 )
 try await app.runService()
