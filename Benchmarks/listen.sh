@@ -85,10 +85,12 @@ node Benchmarks/node/capture.js 0 "$work/node.jsonl" >"$work/node.out" &
 pids+=($!)
 hb_url=""
 if [ -n "${HUMMINGBIRD_PEER:-}" ] && [ -x "$HUMMINGBIRD_PEER" ]; then
-    "$HUMMINGBIRD_PEER" "$(free_port)" "$work/hb.jsonl" >"$work/hb.out" 2>&1 &
+    hb_port="$(free_port)"
+    "$HUMMINGBIRD_PEER" "$hb_port" "$work/hb.jsonl" >"$work/hb.out" 2>&1 &
     pids+=($!)
-    wait_for_line "$work/hb.out" || { echo "error: the Hummingbird peer did not start"; exit 1; }
-    hb_url="$(sed -n 's/^listening on //p' "$work/hb.out")"
+    for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$hb_port/" && break; sleep 0.1; done
+    curl -s -o /dev/null "http://127.0.0.1:$hb_port/" || { echo "error: the Hummingbird peer did not start"; exit 1; }
+    hb_url="http://127.0.0.1:$hb_port/"
 else
     echo "Hummingbird peer skipped: HUMMINGBIRD_PEER names no built binary (see Benchmarks/hummingbird-peer)"
 fi
@@ -133,7 +135,7 @@ for round in $(seq 1 "$rounds"); do
         p50s[$name]="${p50s[$name]:-} -$p50"
     done
 done
-peak_kib="$(sed -n 's/^VmHWM: *\([0-9]*\) kB/\1/p' "/proc/$listen_pid/status" 2>/dev/null || echo 0)"
+peak_kib="$(sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$listen_pid/status" 2>/dev/null || echo 0)"
 kill -TERM "$listen_pid"
 wait "$listen_pid" 2>/dev/null || true
 captured="$(wc -l <"$work/listen.jsonl")"
