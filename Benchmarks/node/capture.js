@@ -1,6 +1,7 @@
 // A webhook capture receiver in Node, the benchmark's baseline for `hookcheck listen`: read the body,
-// verify the Standard Webhooks signature with node:crypto, append a JSON line to the capture file
-// (a synchronous write, so the line is in the file before the answer), answer 204.
+// verify the Standard Webhooks signature with node:crypto (crypto.timingSafeEqual), append a JSON line to
+// the capture file with one appendFileSync on a descriptor opened once (so the line is in the file before
+// the answer), answer 204. As fast as plain node:http gets for this work.
 //   node capture.js PORT CAPTURE_FILE      (secret in HOOKCHECK_SECRET, whsec_<base64>)
 "use strict";
 const http = require("node:http");
@@ -43,7 +44,7 @@ const server = http.createServer((request, response) => {
       method: request.method, target: request.url, version: `HTTP/${request.httpVersion}`, headers,
       body: body.toString("utf8"), valid, response: { status: 204 },
     }) + "\n";
-    fs.writeSync(file, line);
+    fs.appendFileSync(file, line);
     response.writeHead(204);
     response.end();
   });

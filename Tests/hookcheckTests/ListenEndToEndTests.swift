@@ -79,7 +79,7 @@ import Testing
         try handle.write(contentsOf: Data(#"{"seq":99999,"receivedAt":"2026-11-23T10:00:00.123Z","rem"#.utf8))
         try handle.close()
         let loaded = try Suite.load(from: URL(fileURLWithPath: suite))
-        let results = try Checker.check(
+        let results = try await Checker.check(
             capturesAt: captures, suites: [loaded], secrets: [ListenDeliveries.secret], options: CheckOptions()
         ).flatMap(\.results)
         #expect(results.contains { ($0.warning ?? "").contains("torn last line") })

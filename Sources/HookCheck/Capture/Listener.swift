@@ -26,8 +26,11 @@ public final class Listener: Sendable {
     private let server = Mutex<HTTPServer?>(nil)
 
     private struct State {
-        var writer: CaptureFileWriter?
+        var log: ListenerCaptureLog?
+        /// The last sequence number handed out.
         var seq = 0
+        /// Deliveries whose line is in the file.
+        var captured = 0
         var attempts: [DeliveryIdentity: Int] = [:]
         /// Identities that got a 2xx (or exhausted a plan that never succeeds), per suite and case.
         var settled: [[Set<DeliveryIdentity>]]
@@ -56,15 +59,15 @@ public final class Listener: Sendable {
         let path = configuration.capturePath
         let folder = URL(filePath: path).deletingLastPathComponent()
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let writer: CaptureFileWriter
+        let log: ListenerCaptureLog
         do {
-            writer = try CaptureFileWriter(path: path, fsync: configuration.fsync)
+            log = try ListenerCaptureLog(path: path, fsync: configuration.fsync)
         } catch {
             throw .captureFile(error)
         }
         let isFresh = state.withLock { state in
-            guard state.writer == nil else { return false }
-            state.writer = writer
+            guard state.log == nil else { return false }
+            state.log = log
             return true
         }
         guard isFresh else { throw .alreadyStarted }
@@ -74,7 +77,7 @@ public final class Listener: Sendable {
         do {
             try await server.start()
         } catch {
-            writer.close()
+            log.close()
             switch error {
             case .cannotListen(let host, let port, let reason):
                 throw .cannotListen(host: host, port: port, reason: reason)
@@ -97,7 +100,7 @@ public final class Listener: Sendable {
     }
 
     /// The number of deliveries written so far.
-    public var capturedCount: Int { state.withLock { $0.seq } }
+    public var capturedCount: Int { state.withLock { $0.captured } }
 
     /// Whether every case has been seen as often as its `count` asks.
     public var isComplete: Bool {
@@ -110,7 +113,7 @@ public final class Listener: Sendable {
         if let server = server.withLock({ $0 }) {
             await server.shutdown(gracePeriod: gracePeriod)
         }
-        state.withLock { $0.writer?.close() }
+        state.withLock { $0.log }?.close()
     }
 
     // MARK: - Handling
@@ -135,37 +138,48 @@ public final class Listener: Sendable {
             }
         }
         let plan = configuration.respondPlan
-        let outcome: Result<CapturedDelivery, CaptureFileError> = state.withLock { state in
-            guard let writer = state.writer else {
-                return .failure(.writeFailed(path: configuration.capturePath, reason: "the listener is stopped"))
-            }
+        // A short critical section hands out the sequence number and the attempt; the line is built and
+        // written outside it (the log batches concurrent writes), and the answer waits for that write.
+        let reserved: (log: ListenerCaptureLog, seq: Int, attempt: Int)? = state.withLock { state in
+            guard let log = state.log else { return nil }
             let attempt = state.attempts[claim.identity, default: 0] + 1
-            let status = plan.status(forAttempt: attempt)
+            state.attempts[claim.identity] = attempt
+            state.seq += 1
+            return (log, state.seq, attempt)
+        }
+        let outcome: Result<CapturedDelivery, CaptureFileError>
+        if let reserved {
+            let status = plan.status(forAttempt: reserved.attempt)
             let record = CaptureRecord(
-                seq: state.seq + 1, receivedAt: receivedAt, remote: request.remoteAddress ?? "",
+                seq: reserved.seq, receivedAt: receivedAt, remote: request.remoteAddress ?? "",
                 method: request.method, target: request.target, version: request.version.description,
                 headers: headers, body: request.body, responseStatus: status)
             do throws(CaptureFileError) {
-                try writer.append(record)
+                try reserved.log.append(record.jsonLine())
+                outcome = .success(
+                    CapturedDelivery(
+                        seq: record.seq, method: record.method, target: record.target, status: status,
+                        identity: claim.identity, attempt: reserved.attempt,
+                        suiteName: claim.suiteIndex.map { suites[$0].name },
+                        caseName: claim.caseIndex.flatMap { index in
+                            claim.suiteIndex.map { suites[$0].cases[index].name }
+                        }))
             } catch {
-                return .failure(error)
+                outcome = .failure(error)
             }
-            state.seq += 1
-            state.attempts[claim.identity] = attempt
-            if let suiteIndex = claim.suiteIndex, let caseIndex = claim.caseIndex,
-                Self.isSettled(status: status, attempt: attempt, plan: plan, suite: suites[suiteIndex])
-            {
-                state.settled[suiteIndex][caseIndex].insert(claim.identity)
-            }
-            return .success(
-                CapturedDelivery(
-                    seq: record.seq, method: record.method, target: record.target, status: status,
-                    identity: claim.identity, attempt: attempt, suiteName: claim.suiteIndex.map { suites[$0].name },
-                    caseName: claim.caseIndex.flatMap { index in claim.suiteIndex.map { suites[$0].cases[index].name } }
-                ))
+        } else {
+            outcome = .failure(.writeFailed(path: configuration.capturePath, reason: "the listener is stopped"))
         }
         switch outcome {
         case .failure(let error):
+            if let reserved {
+                state.withLock { state in
+                    // The delivery is not in the file: this attempt does not count.
+                    if state.attempts[claim.identity] == reserved.attempt {
+                        state.attempts[claim.identity] = reserved.attempt - 1
+                    }
+                }
+            }
             observer(.captureFailed(error))
             return HTTPResponse(
                 status: 503, headers: [("Content-Type", "text/plain; charset=utf-8"), ("Retry-After", "1")],
@@ -173,6 +187,13 @@ public final class Listener: Sendable {
         case .success(let delivery):
             observer(.captured(delivery))
             let becameComplete = state.withLock { state in
+                state.captured += 1
+                if let suiteIndex = claim.suiteIndex, let caseIndex = claim.caseIndex,
+                    Self.isSettled(
+                        status: delivery.status, attempt: delivery.attempt, plan: plan, suite: suites[suiteIndex])
+                {
+                    state.settled[suiteIndex][caseIndex].insert(claim.identity)
+                }
                 guard !state.isComplete, Self.allSeen(state.settled, suites: suites) else { return false }
                 state.isComplete = true
                 return true

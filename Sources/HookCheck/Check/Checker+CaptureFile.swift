@@ -2,7 +2,8 @@ import Dispatch
 import Foundation
 
 extension Checker {
-    /// Streams the capture file at `path` through a new checker.
+    /// Streams the capture file at `path` through a new checker, on the calling thread (async code
+    /// calls the `async` overload, which does not block a cooperative thread).
     ///
     /// Lines are read in batches. While worker threads parse and assess one batch, another applies
     /// the previous batch to the checker, one line at a time in file order, and reads the next; so
@@ -24,6 +25,27 @@ extension Checker {
         var checker = Checker(suites: suites, secrets: secrets, options: options)
         try checker.consumeLines(of: reader, workers: ProcessInfo.processInfo.activeProcessorCount)
         return checker.finish()
+    }
+
+    /// Streams the capture file at `path` through a new checker without holding a cooperative thread:
+    /// the work runs on a thread of its own (which spreads the assessing over every core) and this
+    /// call resumes when it is done. Same results as the synchronous ``check(capturesAt:suites:secrets:options:)``.
+    /// - Throws: ``CaptureFileError`` when the file cannot be opened or read.
+    public static func check(
+        capturesAt path: String, suites: [Suite], secrets: [String], options: CheckOptions = CheckOptions()
+    ) async throws(CaptureFileError) -> [SuiteResult] {
+        let outcome = await withCheckedContinuation {
+            (continuation: CheckedContinuation<Result<[SuiteResult], CaptureFileError>, Never>) in
+            let thread = Thread {
+                continuation.resume(
+                    returning: Result { () throws(CaptureFileError) in
+                        try check(capturesAt: path, suites: suites, secrets: secrets, options: options) as [SuiteResult]
+                    })
+            }
+            thread.name = "hookcheck check"
+            thread.start()
+        }
+        return try outcome.get()
     }
 
     /// A read line, parsed and assessed, waiting to be applied.

@@ -92,7 +92,7 @@ public struct SendRunner: Sendable {
         var suites: [SuiteResult] = []
         for (suiteIndex, plan) in plans.enumerated() {
             let results = planned.indices.filter { planned[$0].suiteIndex == suiteIndex }.compactMap {
-                ledger.results[$0]
+                ledger.entries[$0].result
             }
             guard !results.isEmpty else { continue }
             suites.append(
@@ -215,42 +215,49 @@ public struct SendRunner: Sendable {
 
     /// The exchanges and verdicts of every result, gathered as jobs finish in any order.
     struct Ledger {
-        var planned: [PlannedResult]
-        var remaining: [Int]
-        var first: [[Exchange]?]
-        var failures: [[(verdict: ProbeJudge.Verdict, exchanges: [Exchange])]]
-        var failedJobs: [Int]
-        var total: [Duration]
-        var buildError: [DeliveryBuildError?]
-        var results: [CaseResult?]
+        /// What has been gathered for one planned result.
+        struct Entry {
+            var planned: PlannedResult
+            /// Jobs still running.
+            var remaining: Int
+            /// The first job's exchanges.
+            var first: [Exchange]?
+            var failures: [(verdict: ProbeJudge.Verdict, exchanges: [Exchange])] = []
+            var failedJobs = 0
+            var total: Duration = .zero
+            var buildError: DeliveryBuildError?
+            /// The decided result, once every job finished.
+            var result: CaseResult?
 
-        init(planned: [PlannedResult]) {
-            self.planned = planned
-            remaining = planned.map(\.jobCount)
-            first = Array(repeating: nil, count: planned.count)
-            failures = Array(repeating: [], count: planned.count)
-            failedJobs = Array(repeating: 0, count: planned.count)
-            total = Array(repeating: .zero, count: planned.count)
-            buildError = Array(repeating: nil, count: planned.count)
-            results = Array(repeating: nil, count: planned.count)
+            init(planned: PlannedResult) {
+                self.planned = planned
+                remaining = planned.jobCount
+            }
         }
 
-        func isComplete(_ index: Int) -> Bool { remaining[index] == 0 }
+        var entries: [Entry]
+
+        init(planned: [PlannedResult]) {
+            entries = planned.map(Entry.init(planned:))
+        }
+
+        func isComplete(_ index: Int) -> Bool { entries[index].remaining == 0 }
 
         mutating func record(_ outcome: JobOutcome, job: Job) {
             let index = job.result
-            remaining[index] -= 1
+            entries[index].remaining -= 1
             switch outcome {
             case .unbuildable(let error):
-                buildError[index] = buildError[index] ?? error
+                entries[index].buildError = entries[index].buildError ?? error
             case .sent(let exchanges):
-                total[index] += exchanges.reduce(.zero) { $0 + $1.latency }
-                let verdict = ProbeJudge.judge(exchanges, probe: job.probe, expectation: planned[index].expectation)
-                if job.isFirst { first[index] = exchanges }
+                entries[index].total += exchanges.reduce(.zero) { $0 + $1.latency }
+                let verdict = ProbeJudge.judge(
+                    exchanges, probe: job.probe, expectation: entries[index].planned.expectation)
+                if job.isFirst { entries[index].first = exchanges }
                 if verdict != .passed {
-                    failedJobs[index] += 1
-                    if failures[index].count < SendRunner.keptFailures || job.isFirst {
-                        failures[index].append((verdict, job.isFirst ? [] : exchanges))
+                    entries[index].failedJobs += 1
+                    if entries[index].failures.count < SendRunner.keptFailures || job.isFirst {
+                        entries[index].failures.append((verdict, job.isFirst ? [] : exchanges))
                     }
                 }
             }
@@ -258,33 +265,35 @@ public struct SendRunner: Sendable {
 
         /// Decides result `index` (every job of it finished) and returns it.
         mutating func finish(_ index: Int) -> CaseResult {
-            let entry = planned[index]
+            let gathered = entries[index]
+            let entry = gathered.planned
             var result = CaseResult(caseName: entry.caseName, check: entry.probe.rawValue, status: .passed)
-            defer { results[index] = result }
+            defer { entries[index].result = result }
             if let reason = entry.skipReason {
                 result.status = .skipped
                 result.message = reason
                 return result
             }
-            if let error = buildError[index] {
+            if let error = gathered.buildError {
                 result.status = .error
                 result.message = error.description
                 return result
             }
             let repeated = entry.jobCount > 1
-            var attempts = (first[index] ?? []).enumerated().map { offset, exchange in
+            var attempts = (gathered.first ?? []).enumerated().map { offset, exchange in
                 exchange.attempt(note: Self.note(entry.probe, offset: offset, repeated: repeated))
             }
-            for failure in failures[index] where !failure.exchanges.isEmpty {
+            for failure in gathered.failures where !failure.exchanges.isEmpty {
                 attempts += failure.exchanges.map { $0.attempt(note: "repeat") }
             }
             result.attempts = attempts
-            result.duration = total[index]
+            result.duration = gathered.total
             let decisive =
-                failures[index].first { if case .error = $0.verdict { true } else { false } } ?? failures[index].first
+                gathered.failures.first { if case .error = $0.verdict { true } else { false } }
+                ?? gathered.failures.first
             guard let decisive else { return result }
             let prefix =
-                repeated ? "\(failedJobs[index]) of \(entry.jobCount) repeated deliveries went wrong; first: " : ""
+                repeated ? "\(gathered.failedJobs) of \(entry.jobCount) repeated deliveries went wrong; first: " : ""
             switch decisive.verdict {
             case .passed:
                 break

@@ -86,17 +86,16 @@ public struct ListenCommand: Command {
 
     // MARK: - Steps
 
-    /// A function that prints one progress line per event on stderr and forwards completion.
+    /// A function that prints progress on stderr (a line per delivery, then a summary a second) and
+    /// forwards completion.
     private static func progressPrinter(
         console: Console, stop: AsyncStream<StopReason>.Continuation
     ) -> @Sendable (ListenerEvent, Bool) -> Void {
-        { event, stopsWhenComplete in
+        let summary = ListenerProgress()
+        return { event, stopsWhenComplete in
             switch event {
             case .captured(let delivery):
-                var line = "#\(delivery.seq) \(delivery.method) \(delivery.target) → \(delivery.status)"
-                line += " (\(delivery.identity), attempt \(delivery.attempt))"
-                if let caseName = delivery.caseName { line += " case \(String(reflecting: caseName))" }
-                console.writeErrorLine(line)
+                if let line = summary.line(for: delivery) { console.writeErrorLine(line) }
             case .ignored(let method, let target):
                 console.writeErrorLine("\(method) \(target) → 404 (not the --path; not captured)")
             case .captureFailed(let error):
