@@ -103,7 +103,7 @@ public struct SendRunner: Sendable {
         let targets = plans.map(\.target).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         return RunResult(
             suites: suites, startedAt: startedAt, duration: clock.now - start, source: targets.joined(separator: ", "),
-            hostname: Self.hostname, latencySamples: latencies)
+            hostname: HostName.current, latencySamples: latencies)
     }
 
     // MARK: - Planning
@@ -313,12 +313,5 @@ public struct SendRunner: Sendable {
             if probe == .replay { return offset == 0 ? "first delivery" : "replay" }
             return repeated ? "first of the repeated deliveries" : nil
         }
-    }
-
-    /// The machine's host name, for the reports.
-    static var hostname: String {
-        var buffer = [CChar](repeating: 0, count: 256)
-        guard gethostname(&buffer, buffer.count) == 0 else { return "localhost" }
-        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }
