@@ -116,7 +116,7 @@ private func startReceiver(_ profile: Profile, flaws: Set<ReceiverFlaw> = []) as
 
         #expect(outcome.failed.isEmpty, "\(outcome.summary)")
         // The captures can be judged again later, offline.
-        let again = try Harness.check(suite, captures: captures, secrets: ["GITHUB_WEBHOOK_SECRET": secret])
+        let again = try await Harness.check(suite, captures: captures, secrets: ["GITHUB_WEBHOOK_SECRET": secret])
         #expect(again.run.passed == outcome.run.passed)
     }
 }

@@ -12,8 +12,8 @@ extension Harness {
     /// - Throws: ``HarnessError`` when the secret is missing or the capture file cannot be read.
     public static func check(
         _ suite: Suite, captures: URL, secrets: [String: String] = [:], url: String? = nil
-    ) throws(HarnessError) -> Outcome {
-        try check([suite], captures: captures, secrets: secrets, url: url)
+    ) async throws(HarnessError) -> Outcome {
+        try await check([suite], captures: captures, secrets: secrets, url: url)
     }
 
     /// Judges the deliveries in a capture file against several suites (each delivery is routed to its
@@ -31,12 +31,12 @@ extension Harness {
     public static func check(
         _ suites: [Suite], captures: URL, secrets: [String: String] = [:], lookup: SecretLookup = SecretLookup(),
         url: String? = nil, reports: ReportDestinations? = nil, environment: [String: String] = [:]
-    ) throws(HarnessError) -> Outcome {
+    ) async throws(HarnessError) -> Outcome {
         var plans: [SuitePlan] = []
         for suite in suites {
             plans.append(SuitePlan(suite: suite, target: "", secret: try lookup.secret(for: suite, in: secrets)))
         }
-        let outcome = try judge(plans, captures: captures, url: url)
+        let outcome = try await judge(plans, captures: captures, url: url)
         if let reports { try writeReports(outcome, to: reports, environment: environment) }
         return outcome
     }
@@ -47,11 +47,12 @@ extension Harness {
     public static func judge(
         _ plans: [SuitePlan], captures: URL, url: String? = nil, startedAt: Date? = nil,
         now: @Sendable () -> Date = { Date() }
-    ) throws(HarnessError) -> Outcome {
+    ) async throws(HarnessError) -> Outcome {
         let startedAt = startedAt ?? now()
         let results: [SuiteResult]
         do {
-            results = try Checker.check(
+            // The async checker runs on a thread of its own, so a cooperative thread is never blocked.
+            results = try await Checker.check(
                 capturesAt: captures.path, suites: plans.map(\.suite), secrets: plans.map(\.secret),
                 options: CheckOptions(url: url, source: captures.path))
         } catch {

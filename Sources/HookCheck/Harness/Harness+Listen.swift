@@ -26,7 +26,7 @@ extension Harness {
         /// - Throws: ``HarnessError/captureFile(_:)`` when the capture file cannot be read.
         public func finish() async throws(HarnessError) -> Outcome {
             await listener.stop()
-            return try Harness.judge(plans, captures: URL(fileURLWithPath: capturePath))
+            return try await Harness.judge(plans, captures: URL(fileURLWithPath: capturePath))
         }
     }
 

@@ -20,7 +20,7 @@ public struct CheckCommand: Command {
         let plans = try Self.plans(for: suites, arguments: arguments, environment: context.environment)
         let outcome: Harness.Outcome
         do {
-            outcome = try Harness.judge(
+            outcome = try await Harness.judge(
                 plans, captures: URL(fileURLWithPath: options.capturePath), url: options.url, now: context.now)
         } catch {
             throw CommandFailure.environment(error.description)

@@ -79,7 +79,7 @@ public struct ListenCommand: Command {
         await listener.stop(gracePeriod: .seconds(5))
         console.writeErrorLine("listen: \(listener.capturedCount) deliveries captured in \(capturePath)")
 
-        return try Self.checkAndReport(
+        return try await Self.checkAndReport(
             plans, capturePath: capturePath, url: options.url, startedAt: startedAt, arguments: arguments,
             context: context)
     }
@@ -111,10 +111,10 @@ public struct ListenCommand: Command {
     private static func checkAndReport(
         _ plans: [SuitePlan], capturePath: String, url: String?, startedAt: Date, arguments: ParsedArguments,
         context: CommandContext
-    ) throws(CommandFailure) -> ExitCode {
+    ) async throws(CommandFailure) -> ExitCode {
         let outcome: Harness.Outcome
         do {
-            outcome = try Harness.judge(
+            outcome = try await Harness.judge(
                 plans, captures: URL(fileURLWithPath: capturePath), url: url,
                 startedAt: startedAt, now: context.now)
         } catch {
