@@ -64,26 +64,4 @@ public enum FreshID {
     private static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
         isLetter(scalar) || ("0"..."9").contains(scalar)
     }
-
-    /// SplitMix64 seeded by the FNV-1a hash of the seed text: cheap, and as random as the seed.
-    private struct SplitMix {
-        var state: UInt64
-
-        init(seed: String) {
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in seed.utf8 {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x100_0000_01b3
-            }
-            state = hash
-        }
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 }
