@@ -8,23 +8,27 @@ public enum SecretOption {
         "secret-env", valueName: "NAME", help: "environment variable that holds the secret",
         default: SecretLookup.defaultVariable)
 
+    /// The variable `--secret-env` names, else `HOOKCHECK_SECRET`.
+    public static func variable(from arguments: ParsedArguments) -> String {
+        arguments.value(spec.name) ?? SecretLookup.defaultVariable
+    }
+
     /// The secret from the variable named by `--secret-env` (or its default).
     /// - Throws: ``CommandFailure`` (exit 2) when the name is not a variable name, or the
     ///   variable is unset or empty. The message names the variable, never a value.
     public static func secret(
         from arguments: ParsedArguments, environment: [String: String]
     ) throws(CommandFailure) -> String {
-        let name = arguments.value(spec.name) ?? SecretLookup.defaultVariable
-        return try secret(named: name, environment: environment)
+        try secret(named: variable(from: arguments), environment: environment)
     }
 
-    /// The secret `scheme` needs: empty for `none` (nothing to read), else as
-    /// ``secret(from:environment:)``.
+    /// The secret `scheme` needs: empty for `none` (nothing to read), else the one in variable `name`
+    /// (as ``secret(named:environment:)``).
     public static func secret(
-        for scheme: SignatureScheme, from arguments: ParsedArguments, environment: [String: String]
+        for scheme: SignatureScheme, named name: String, environment: [String: String]
     ) throws(CommandFailure) -> String {
         if case .none = scheme { return "" }
-        return try secret(from: arguments, environment: environment)
+        return try secret(named: name, environment: environment)
     }
 
     /// The lookup `--secret-env` selects: its variable when given, else each suite's own.

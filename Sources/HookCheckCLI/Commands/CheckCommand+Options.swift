@@ -19,11 +19,17 @@ extension CheckCommand {
         var capturePath: String
         /// What `{url}` schemes sign over, when given.
         var url: String?
+        /// Where each suite's secret is found (`--secret-env NAME` first).
+        var lookup: SecretLookup
+        /// Where the reports go.
+        var reports: ReportDestinations
 
-        /// Decodes `arguments` (the secrets are read per suite, the reports when they are written).
+        /// Decodes `arguments`.
         init(decoding arguments: ParsedArguments) {
             capturePath = arguments.value("captures") ?? ""
             url = arguments.value("url")
+            lookup = SecretOption.lookup(from: arguments)
+            reports = ReportOptions.destinations(from: arguments)
         }
     }
 }

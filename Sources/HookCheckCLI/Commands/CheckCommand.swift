@@ -17,7 +17,7 @@ public struct CheckCommand: Command {
     public func run(_ arguments: ParsedArguments, in context: CommandContext) async throws -> ExitCode {
         let options = Options(decoding: arguments)
         let suites = try Self.loadSuites(arguments.arguments, console: context.console)
-        let plans = try Self.plans(for: suites, arguments: arguments, environment: context.environment)
+        let plans = try Self.plans(for: suites, lookup: options.lookup, environment: context.environment)
         let outcome: Harness.Outcome
         do {
             outcome = try await Harness.judge(
@@ -25,7 +25,7 @@ public struct CheckCommand: Command {
         } catch {
             throw CommandFailure.environment(error.description)
         }
-        return try Self.report(outcome, arguments: arguments, context: context)
+        return try Self.report(outcome, to: options.reports, context: context)
     }
 
     // MARK: - Shared with `listen`
@@ -48,9 +48,8 @@ public struct CheckCommand: Command {
     /// Each suite with its secret, by ``SecretLookup``'s precedence (`--secret-env NAME` first).
     /// - Throws: ``CommandFailure`` (exit 2) naming the variable that is unset or empty, never a value.
     public static func plans(
-        for suites: [Suite], arguments: ParsedArguments, environment: [String: String]
+        for suites: [Suite], lookup: SecretLookup, environment: [String: String]
     ) throws(CommandFailure) -> [SuitePlan] {
-        let lookup = SecretOption.lookup(from: arguments)
         var plans: [SuitePlan] = []
         for suite in suites {
             let secret = try SecretOption.secret(for: suite, lookup: lookup, environment: environment)
@@ -63,7 +62,7 @@ public struct CheckCommand: Command {
     /// - Returns: ``ExitCode/success`` when every result passed, else ``ExitCode/failure``.
     /// - Throws: ``CommandFailure`` (exit 3) when a report cannot be written.
     public static func report(
-        _ outcome: Harness.Outcome, arguments: ParsedArguments, context: CommandContext
+        _ outcome: Harness.Outcome, to destinations: ReportDestinations, context: CommandContext
     ) throws(CommandFailure) -> ExitCode {
         let run = outcome.run
         let redactor = outcome.redactor
@@ -85,7 +84,7 @@ public struct CheckCommand: Command {
         }
         do {
             try Harness.writeReports(
-                outcome, to: ReportOptions.destinations(from: arguments), environment: context.environment,
+                outcome, to: destinations, environment: context.environment,
                 events: { if case .annotation(let line) = $0 { console.writeLine(line) } })
         } catch {
             throw .environment(error.description)

@@ -25,42 +25,32 @@ public struct InitCommand: Command {
           hookcheck init --from-captures captures.jsonl --out Suites/stripe-regression.json
           hookcheck init --openapi openapi.json --profile standard-webhooks --out Suites/acme.json
         """
-    public let options: [OptionSpec] = [
-        .option(
-            "profile", valueName: "NAME",
-            help: "the built-in profile to start from (required unless --from-captures names one)"),
-        .option("from-captures", valueName: "FILE", help: "infer the suite from a capture file written by listen"),
-        .option("openapi", valueName: "FILE", help: "build the suite from an OpenAPI document's webhooks (JSON)"),
-        .option("out", valueName: "FILE", help: "write the suite here (default: stdout)"),
-        .option("secret-env", valueName: "NAME", help: "the variable the suite names for its secret"),
-        .flag("force", help: "overwrite FILE when it exists"),
-    ]
+    public let options = Options.specs
 
     public func run(_ arguments: ParsedArguments, in context: CommandContext) async throws -> ExitCode {
-        if let captures = arguments.value("from-captures") {
-            return try inferFromCaptures(captures, arguments: arguments, context: context)
+        let options = try Options(decoding: arguments)
+        let profile: Profile
+        switch options.source {
+        case .captures(let path, let given):
+            return try inferFromCaptures(path, profile: given, options: options, context: context)
+        case .openAPI(let path, let given):
+            return try importOpenAPI(path, profile: given, options: options, context: context)
+        case .bundled(let given):
+            profile = given
         }
-        if let document = arguments.value("openapi") {
-            return try importOpenAPI(document, arguments: arguments, context: context)
-        }
-        guard let name = arguments.value("profile") else {
-            throw CLIError.rejectedValue(
-                synopsis: "--profile NAME", message: "missing: name a built-in profile, or pass --from-captures FILE")
-        }
-        let profile = try ProfileOption.profile(named: name)
-        let variable = arguments.value("secret-env") ?? StarterSuite.defaultSecretVariable(for: profile)
+        let variable = options.secretVariable ?? StarterSuite.defaultSecretVariable(for: profile)
         let text = StarterSuite.text(for: profile, secretVariable: variable, now: context.now())
         let count =
             StarterSuite.make(for: profile, secretVariable: variable, now: context.now())["cases"]?
             .arrayValue?.count ?? 0
         return try write(
-            text, arguments: arguments, context: context,
+            text, options: options, context: context,
             summary: "\(count) case\(count == 1 ? "" : "s") for profile \(profile.name)")
     }
 
-    private func inferFromCaptures(_ path: String, arguments: ParsedArguments, context: CommandContext) throws
-        -> ExitCode
-    {
+    private func inferFromCaptures(
+        _ path: String, profile given: Profile?, options: Options, context: CommandContext
+    ) throws -> ExitCode {
         let console = context.console
         let records: [CaptureRecord]
         do {
@@ -71,8 +61,8 @@ public struct InitCommand: Command {
         let profile: Profile
         var chosen = records
         do {
-            if let name = arguments.value("profile") {
-                profile = try ProfileOption.profile(named: name)
+            if let given {
+                profile = given
                 if let header = profile.scheme.authenticationHeaders.first {
                     chosen = records.filter { $0.headers.contains(header) }
                     let others = records.count - chosen.count
@@ -84,12 +74,12 @@ public struct InitCommand: Command {
                 profile = try ProfileDetection.detect(records)
                 console.writeErrorLine("profile: \(profile.name) (from the signature headers)")
             }
-            let variable = arguments.value("secret-env") ?? StarterSuite.defaultSecretVariable(for: profile)
+            let variable = options.secretVariable ?? StarterSuite.defaultSecretVariable(for: profile)
             let outcome = try SuiteInference(profile: profile, secretVariable: variable).infer(from: chosen)
             for note in outcome.notes { console.writeErrorLine("note: \(note)") }
             let text = JSONWriter.pretty(outcome.suite) + "\n"
             return try write(
-                text, arguments: arguments, context: context,
+                text, options: options, context: context,
                 summary: "\(outcome.caseCount) case\(outcome.caseCount == 1 ? "" : "s") inferred from "
                     + "\(chosen.count) deliveries for profile \(profile.name)")
         } catch let error as InferenceError {
@@ -97,14 +87,9 @@ public struct InitCommand: Command {
         }
     }
 
-    private func importOpenAPI(_ path: String, arguments: ParsedArguments, context: CommandContext) throws
-        -> ExitCode
-    {
-        guard let name = arguments.value("profile") else {
-            throw CLIError.rejectedValue(
-                synopsis: "--profile NAME", message: "missing: --openapi needs the profile the webhooks are sent with")
-        }
-        let profile = try ProfileOption.profile(named: name)
+    private func importOpenAPI(
+        _ path: String, profile: Profile, options: Options, context: CommandContext
+    ) throws -> ExitCode {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CommandFailure.environment("cannot read '\(path)'")
         }
@@ -115,11 +100,11 @@ public struct InitCommand: Command {
             throw CommandFailure.invalidInput(
                 "\(path): \(error) (the file must be JSON; convert YAML first, see the README)")
         }
-        let variable = arguments.value("secret-env") ?? StarterSuite.defaultSecretVariable(for: profile)
+        let variable = options.secretVariable ?? StarterSuite.defaultSecretVariable(for: profile)
         do {
             let (suite, count) = try OpenAPIImport(profile: profile, secretVariable: variable).suite(from: document)
             return try write(
-                JSONWriter.pretty(suite) + "\n", arguments: arguments, context: context,
+                JSONWriter.pretty(suite) + "\n", options: options, context: context,
                 summary:
                     "\(count) case\(count == 1 ? "" : "s") from the webhooks of \(path) for profile \(profile.name)")
         } catch {
@@ -141,14 +126,14 @@ public struct InitCommand: Command {
         return records
     }
 
-    private func write(_ text: String, arguments: ParsedArguments, context: CommandContext, summary: String) throws
+    private func write(_ text: String, options: Options, context: CommandContext, summary: String) throws
         -> ExitCode
     {
-        guard let path = arguments.value("out") else {
+        guard let path = options.outputPath else {
             context.console.write(text)
             return .success
         }
-        if FileManager.default.fileExists(atPath: path), !arguments.flag("force") {
+        if FileManager.default.fileExists(atPath: path), !options.overwrites {
             throw CommandFailure.invalidInput("'\(path)' exists; pass --force to overwrite it")
         }
         do {

@@ -57,6 +57,10 @@ extension ListenCommand {
         var stopsWhenComplete: Bool
         /// `--url`: what `{url}` schemes sign over.
         var url: String?
+        /// Where each suite's secret is found (`--secret-env NAME` first).
+        var lookup: SecretLookup
+        /// Where the reports go.
+        var reports: ReportDestinations
 
         /// Decodes `arguments`.
         /// - Throws: ``CLIError`` (exit 2) naming the option and what it expects.
@@ -96,6 +100,8 @@ extension ListenCommand {
                 redactsCaptures: arguments.flag("redact-captures"))
             stopsWhenComplete = arguments.flag("until-complete")
             url = arguments.value("url")
+            lookup = SecretOption.lookup(from: arguments)
+            reports = ReportOptions.destinations(from: arguments)
         }
 
         private static func wholeSeconds(_ duration: Duration) -> String {

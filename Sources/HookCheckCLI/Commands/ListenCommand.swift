@@ -38,7 +38,7 @@ public struct ListenCommand: Command {
         let timeout = options.timeout
 
         let suites = try CheckCommand.loadSuites(arguments.arguments, console: console)
-        let plans = try CheckCommand.plans(for: suites, arguments: arguments, environment: context.environment)
+        let plans = try CheckCommand.plans(for: suites, lookup: options.lookup, environment: context.environment)
 
         let (stops, stop) = AsyncStream.makeStream(of: StopReason.self)
         let progress = Self.progressPrinter(console: console, stop: stop)
@@ -80,7 +80,7 @@ public struct ListenCommand: Command {
         console.writeErrorLine("listen: \(listener.capturedCount) deliveries captured in \(capturePath)")
 
         return try await Self.checkAndReport(
-            plans, capturePath: capturePath, url: options.url, startedAt: startedAt, arguments: arguments,
+            plans, capturePath: capturePath, url: options.url, startedAt: startedAt, reports: options.reports,
             context: context)
     }
 
@@ -109,7 +109,7 @@ public struct ListenCommand: Command {
     /// Checks the capture file with the same checker as `hookcheck check`, writes the reports and
     /// prints the summary.
     private static func checkAndReport(
-        _ plans: [SuitePlan], capturePath: String, url: String?, startedAt: Date, arguments: ParsedArguments,
+        _ plans: [SuitePlan], capturePath: String, url: String?, startedAt: Date, reports: ReportDestinations,
         context: CommandContext
     ) async throws(CommandFailure) -> ExitCode {
         let outcome: Harness.Outcome
@@ -120,6 +120,6 @@ public struct ListenCommand: Command {
         } catch {
             throw .environment(error.description)
         }
-        return try CheckCommand.report(outcome, arguments: arguments, context: context)
+        return try CheckCommand.report(outcome, to: reports, context: context)
     }
 }

@@ -27,6 +27,10 @@ extension ServeCommand {
             SecretOption.spec,
         ]
 
+        /// `--profile NAME`: the one profile to serve on every path (`nil`: every built-in one at `/NAME`).
+        var profile: Profile?
+        /// The variable that holds the secret.
+        var secretVariable: String
         /// The address to bind.
         var host: String
         /// The port to bind (0: a free one).
@@ -36,7 +40,7 @@ extension ServeCommand {
         /// How long the `slow` flaw waits.
         var slowDelay: Duration
 
-        /// Decodes `arguments` (the profile and secret are read where the routes are made).
+        /// Decodes `arguments` (the secret is read where the routes are made).
         /// - Throws: ``CLIError`` (exit 2) naming the option and what it expects.
         init(decoding arguments: ParsedArguments) throws {
             port = try arguments.integer("port", in: 0...65_535) ?? Self.defaultPort
@@ -51,6 +55,10 @@ extension ServeCommand {
                 }
                 flaws.insert(flaw)
             }
+            profile = try arguments.value("profile").map { name throws(CLIError) in
+                try ProfileOption.profile(named: name)
+            }
+            secretVariable = SecretOption.variable(from: arguments)
         }
     }
 }

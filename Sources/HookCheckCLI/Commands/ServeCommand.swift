@@ -21,7 +21,7 @@ public struct ServeCommand: Command {
         let options = try Options(decoding: arguments)
         let flaws = options.flaws
         let console = context.console
-        let routes = try makeRoutes(arguments, environment: context.environment, console: console)
+        let routes = try makeRoutes(options, environment: context.environment, console: console)
         let receiver = ReferenceReceiver(
             routes: routes, flaws: flaws,
             configuration: ReferenceReceiver.Configuration(
@@ -54,15 +54,15 @@ public struct ServeCommand: Command {
     /// secret from the environment (none needed for a profile without authentication). With every profile,
     /// one whose scheme cannot use the secret is warned about and answers 500.
     private func makeRoutes(
-        _ arguments: ParsedArguments, environment: [String: String], console: Console
+        _ options: Options, environment: [String: String], console: Console
     ) throws -> [ReceiverRoute] {
-        if let name = arguments.value("profile") {
-            let profile = try ProfileOption.profile(named: name)
-            let secret = try SecretOption.secret(for: profile.scheme, from: arguments, environment: environment)
+        if let profile = options.profile {
+            let secret = try SecretOption.secret(
+                for: profile.scheme, named: options.secretVariable, environment: environment)
             try Self.checkKey(secret, for: profile)
             return [ReceiverRoute(path: nil, profile: profile, secret: secret)]
         }
-        let secret = try SecretOption.secret(from: arguments, environment: environment)
+        let secret = try SecretOption.secret(named: options.secretVariable, environment: environment)
         for profile in Profile.builtIn {
             do {
                 try Self.checkKey(secret, for: profile)

@@ -6,15 +6,16 @@ public struct ValidateCommand: Command {
 
     public let name = "validate"
     public let summary = "check suite files and print diagnostics; nothing is sent"
-    public let arguments = [ArgumentSpec("SUITE", help: "a suite file, or a folder of *.json suites", variadic: true)]
-    public let options: [OptionSpec] = []
+    public let arguments = Options.arguments
+    public let options = Options.specs
     public let discussion = """
         diagnostics go to stderr in compiler format (path:line:col: error: /pointer: message), then one summary
         line to stdout. exit 0 when no suite has an error (warnings allowed), 2 otherwise.
         """
 
     public func run(_ arguments: ParsedArguments, in context: CommandContext) async throws -> ExitCode {
-        let (files, expansionDiagnostics) = SuiteLoader.expand(paths: arguments.arguments)
+        let options = Options(decoding: arguments)
+        let (files, expansionDiagnostics) = SuiteLoader.expand(paths: options.paths)
         var diagnostics = expansionDiagnostics
         for file in files {
             diagnostics += SuiteLoader.load(path: file).diagnostics

@@ -9,17 +9,7 @@ public struct VerifyCommand: Command {
     public let name = "verify"
     public let summary = "verify the signature of a body read from stdin; exit 0 when valid, 1 when not"
     public let usageSuffix = "< body"
-    public let options: [OptionSpec] = [
-        .option("profile", valueName: "NAME", help: "built-in profile whose signature scheme verifies", required: true),
-        .option("header", valueName: "HEADER", help: "a received header, 'Name: value'", repeatable: true),
-        .option("url", valueName: "URL", help: "the URL the delivery was sent to, for schemes that sign it"),
-        MethodOption.spec(help: "HTTP method, for schemes that sign it"),
-        .option("now", valueName: "T", help: "unix time to judge the timestamp against (default: now)"),
-        .option(
-            "tolerance", valueName: "S",
-            help: "largest accepted timestamp age in seconds; 0 means unlimited (default: the profile's)"),
-        SecretOption.spec,
-    ]
+    public let options = Options.specs
     public let discussion = """
         prints 'valid' on stdout and exits 0, or prints 'invalid: <reason>' on stderr and exits 1. the reason names
         the header and what failed (missing, malformed, stale or future timestamp, no signature matched), never
@@ -27,26 +17,25 @@ public struct VerifyCommand: Command {
         """
 
     public func run(_ arguments: ParsedArguments, in context: CommandContext) async throws -> ExitCode {
-        let profile = try ProfileOption.profile(named: arguments.value("profile") ?? "")
-        let headers = try Self.headers(arguments.values("header"))
-        let now = try arguments.integer("now", in: 0...Int.max).map { Date(timeIntervalSince1970: Double($0)) }
-        let tolerance = try arguments.integer("tolerance", in: 0...Int.max)
+        let options = try Options(decoding: arguments)
+        let profile = options.profile
+        let headers = options.headers
         let scheme = profile.scheme
-        let secret = try SecretOption.secret(for: scheme, from: arguments, environment: context.environment)
+        let secret = try SecretOption.secret(
+            for: scheme, named: options.secretVariable, environment: context.environment)
         let body = try BodyInput.read(from: context)
         let envelope = try? JSONParser.parse(body)
 
         var policy: TimestampPolicy?
-        if let tolerance {
+        if let tolerance = options.tolerance {
             let future = scheme.timestampPolicy?.future ?? profile.futureTimestamps
             policy = TimestampPolicy(tolerance: tolerance, future: future)
         }
         let verification = scheme.verify(
-            headers: headers, body: body, url: arguments.value("url") ?? "",
-            method: MethodOption.method(from: arguments),
+            headers: headers, body: body, url: options.url, method: options.method,
             id: profile.id(in: envelope, headers: headers),
             timestamp: profile.timestampText(in: envelope, headers: headers),
-            secret: secret, now: now ?? context.now(), policy: policy)
+            secret: secret, now: options.now ?? context.now(), policy: policy)
         switch verification {
         case .valid:
             context.console.writeLine("valid")
