@@ -77,7 +77,7 @@ extension Profile {
                 reader.error(error.description, at: at)
             }
         }
-        if let (value, at) = key("headers"), let headers = SuiteLoader.readHeaders(value, at: at, reader: &reader) {
+        if let (value, at) = key("headers"), let headers = HTTPHeaders.read(value, at: at, reader: &reader) {
             for field in headers { profile.headers.replaceOrAdd(name: field.name, value: field.value) }
         }
         if let (value, at) = key("futureTimestamps"), let text = reader.string(value, at: at) {
@@ -92,7 +92,7 @@ extension Profile {
             profile.tolerance = seconds
             if !schemeSetsTolerance { profile.scheme = profile.scheme.withTimestampPolicy(tolerance: seconds) }
         }
-        if let (value, at) = key("retries"), let retries = SuiteLoader.readRetries(value, at: at, reader: &reader) {
+        if let (value, at) = key("retries"), let retries = RetryExpectation.read(value, at: at, reader: &reader) {
             profile.retries = retries
         }
         if let (value, at) = key("sources"), let sources = readNames(value, at: at, reader: &reader) {

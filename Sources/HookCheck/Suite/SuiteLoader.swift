@@ -42,7 +42,7 @@ public enum SuiteLoader {
             return (nil, [diagnostic])
         }
         var reader = SuiteReader(path: path, document: document)
-        let suite = readSuite(&reader, file: URL(fileURLWithPath: path))
+        let suite = Suite.read(&reader, file: URL(fileURLWithPath: path))
         let diagnostics = reader.diagnostics.sorted(by: Self.fileOrder)
         guard !reader.hasErrors, var suite else { return (nil, diagnostics) }
         suite.warnings = diagnostics
