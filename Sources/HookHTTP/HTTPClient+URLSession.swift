@@ -28,10 +28,10 @@ extension HTTPClient {
             throw .invalidURL(url.description, reason: "not accepted by URLSession")
         }
         var urlRequest = URLRequest(url: foundationURL)
-        urlRequest.httpMethod = request.method
+        urlRequest.httpMethod = request.method.rawValue
         let seconds = Double((timeout ?? configuration.responseTimeout).components.seconds)
         urlRequest.timeoutInterval = max(1, seconds)
-        for field in request.headers where !field.name.caseInsensitiveEquals("Host") {
+        for field in request.headers where !field.name.caseInsensitiveEquals(HTTPHeaderName.host) {
             urlRequest.addValue(field.value, forHTTPHeaderField: field.name)
         }
         if !request.body.isEmpty { urlRequest.httpBody = Data(request.body) }
@@ -50,7 +50,9 @@ extension HTTPClient {
                 }
                 continuation.resume(
                     returning: .success(
-                        HTTPResponse(status: response.statusCode, headers: headers, body: Array(data ?? Data()))))
+                        HTTPResponse(
+                            status: HTTPStatus(code: response.statusCode), headers: headers, body: Array(data ?? Data())
+                        )))
             }
             task.resume()
         }

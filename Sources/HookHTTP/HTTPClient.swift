@@ -86,8 +86,8 @@ public final class HTTPClient: Sendable {
     func prepare(_ request: HTTPRequest, for url: HTTPURL) -> HTTPRequest {
         guard configuration.addsMissingHeaders else { return request }
         var request = request
-        if !request.headers.contains("Host") {
-            request.headers.add(name: "Host", value: url.hostHeader)
+        if !request.headers.contains(HTTPHeaderName.host) {
+            request.headers.add(name: HTTPHeaderName.host, value: url.hostHeader)
         }
         let hasBodyMethod = ["POST", "PUT", "PATCH"].contains(request.method)
         if !request.headers.contains(HTTPHeaderName.contentLength)

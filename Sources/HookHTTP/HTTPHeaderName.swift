@@ -1,6 +1,8 @@
 /// Well-known header names, spelled once. Header names compare case-insensitively; any other name is
 /// still an ordinary string.
 public enum HTTPHeaderName {
+    /// `Allow`.
+    public static let allow = "Allow"
     /// `Connection`.
     public static let connection = "Connection"
     /// `Content-Length`.

@@ -16,8 +16,8 @@ public struct HTTPVersion: Sendable, Hashable, CustomStringConvertible {
 
 /// A request: head plus raw body bytes. What a client sends is exactly this value.
 public struct HTTPRequest: Sendable, Hashable {
-    /// The method token, e.g. `POST`.
-    public var method: String
+    /// The method token, e.g. `POST`, exactly as on the request line.
+    public var method: HTTPMethod
     /// The request target exactly as on the request line (origin form `/path?query`).
     public var target: String
     public var version: HTTPVersion
@@ -29,7 +29,7 @@ public struct HTTPRequest: Sendable, Hashable {
     public var trailers: HTTPHeaders
 
     public init(
-        method: String, target: String, version: HTTPVersion = .http11, headers: HTTPHeaders = [],
+        method: HTTPMethod, target: String, version: HTTPVersion = .http11, headers: HTTPHeaders = [],
         body: [UInt8] = [], remoteAddress: String? = nil, trailers: HTTPHeaders = []
     ) {
         self.method = method
@@ -44,7 +44,8 @@ public struct HTTPRequest: Sendable, Hashable {
 
 /// A response: status line, headers and raw body bytes.
 public struct HTTPResponse: Sendable, Hashable {
-    public var status: Int
+    /// The status code.
+    public var status: HTTPStatus
     /// The reason phrase; empty means "use the standard phrase for `status`".
     public var reason: String
     public var version: HTTPVersion
@@ -54,7 +55,7 @@ public struct HTTPResponse: Sendable, Hashable {
     public var trailers: HTTPHeaders
 
     public init(
-        status: Int, reason: String = "", version: HTTPVersion = .http11, headers: HTTPHeaders = [],
+        status: HTTPStatus, reason: String = "", version: HTTPVersion = .http11, headers: HTTPHeaders = [],
         body: [UInt8] = [], trailers: HTTPHeaders = []
     ) {
         self.status = status

@@ -386,7 +386,7 @@ public struct HTTPParser: Sendable {
         var lengthValue = ""
         for field in head.fields {
             let name = field.name
-            if name.caseInsensitiveEquals("Host") {
+            if name.caseInsensitiveEquals(HTTPHeaderName.host) {
                 hosts += 1
             } else if name.caseInsensitiveEquals(HTTPHeaderName.contentLength) {
                 lengthFields += 1
@@ -535,12 +535,12 @@ public struct HTTPParser: Sendable {
         case .request:
             .requestHead(
                 HTTPRequest(
-                    method: head.method, target: head.target, version: head.version,
+                    method: HTTPMethod(head.method), target: head.target, version: head.version,
                     headers: HTTPHeaders(fields: head.fields)))
         case .response:
             .responseHead(
                 HTTPResponse(
-                    status: head.status, reason: head.reason, version: head.version,
+                    status: HTTPStatus(code: head.status), reason: head.reason, version: head.version,
                     headers: HTTPHeaders(fields: head.fields)))
         }
     }
@@ -553,12 +553,14 @@ public struct HTTPParser: Sendable {
         case .request:
             event = .request(
                 HTTPRequest(
-                    method: head.method, target: head.target, version: head.version, headers: headers, body: body,
+                    method: HTTPMethod(head.method), target: head.target, version: head.version, headers: headers,
+                    body: body,
                     trailers: trailers))
         case .response:
             event = .response(
                 HTTPResponse(
-                    status: head.status, reason: head.reason, version: head.version, headers: headers, body: body,
+                    status: HTTPStatus(code: head.status), reason: head.reason, version: head.version, headers: headers,
+                    body: body,
                     trailers: trailers))
         }
         head = Head()

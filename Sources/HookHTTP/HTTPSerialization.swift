@@ -3,7 +3,7 @@ extension HTTPRequest {
     public func serializedHead() -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(64 + headers.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 4 })
-        out.append(contentsOf: method.utf8)
+        out.append(contentsOf: method.rawValue.utf8)
         out.append(0x20)
         out.append(contentsOf: target.utf8)
         out.append(0x20)
@@ -28,15 +28,16 @@ extension HTTPResponse {
         out.reserveCapacity(64 + headers.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 4 })
         appendVersion(version, to: &out)
         out.append(0x20)
-        if (100...999).contains(status) {
-            out.append(UInt8(0x30 + status / 100))
-            out.append(UInt8(0x30 + status / 10 % 10))
-            out.append(UInt8(0x30 + status % 10))
+        let code = status.code
+        if (100...999).contains(code) {
+            out.append(UInt8(0x30 + code / 100))
+            out.append(UInt8(0x30 + code / 10 % 10))
+            out.append(UInt8(0x30 + code % 10))
         } else {
-            out.append(contentsOf: String(status).utf8)
+            out.append(contentsOf: String(code).utf8)
         }
         out.append(0x20)
-        out.append(contentsOf: (reason.isEmpty ? Self.standardReason(for: status) : reason).utf8)
+        out.append(contentsOf: (reason.isEmpty ? status.reasonPhrase : reason).utf8)
         appendFields(headers, to: &out)
         return out
     }
@@ -46,45 +47,6 @@ extension HTTPResponse {
 
     /// Whether the connection stays open after this response (RFC 9112 §9.3).
     public var isKeepAlive: Bool { keepAlive(version: version, headers: headers) }
-
-    /// The reason phrase RFC 9110 §15 gives `status`, or an empty string.
-    public static func standardReason(for status: Int) -> String {
-        switch status {
-        case 100: "Continue"
-        case 101: "Switching Protocols"
-        case 200: "OK"
-        case 201: "Created"
-        case 202: "Accepted"
-        case 204: "No Content"
-        case 301: "Moved Permanently"
-        case 302: "Found"
-        case 303: "See Other"
-        case 304: "Not Modified"
-        case 307: "Temporary Redirect"
-        case 308: "Permanent Redirect"
-        case 400: "Bad Request"
-        case 401: "Unauthorized"
-        case 403: "Forbidden"
-        case 404: "Not Found"
-        case 405: "Method Not Allowed"
-        case 408: "Request Timeout"
-        case 409: "Conflict"
-        case 410: "Gone"
-        case 413: "Content Too Large"
-        case 415: "Unsupported Media Type"
-        case 417: "Expectation Failed"
-        case 422: "Unprocessable Content"
-        case 429: "Too Many Requests"
-        case 431: "Request Header Fields Too Large"
-        case 500: "Internal Server Error"
-        case 501: "Not Implemented"
-        case 502: "Bad Gateway"
-        case 503: "Service Unavailable"
-        case 504: "Gateway Timeout"
-        case 505: "HTTP Version Not Supported"
-        default: ""
-        }
-    }
 }
 
 /// `HTTP/major.minor`, without building a `String` for the usual single-digit versions.

@@ -103,7 +103,7 @@ struct HTTPServerConnection: Sendable {
     /// Answers with an error status and `Connection: close`, then closes gracefully.
     private func fail(status: Int, message: String) {
         let response = HTTPResponse(
-            status: status,
+            status: HTTPStatus(code: status),
             headers: [
                 (HTTPHeaderName.contentType, "text/plain; charset=utf-8"),
                 (HTTPHeaderName.contentLength, String(message.utf8.count + 1)),

@@ -16,7 +16,7 @@ private func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
 private func statuses(_ raw: [UInt8]) throws -> [Int] {
     var parser = HTTPParser(kind: .response)
     return try parser.parse(raw).compactMap {
-        if case .response(let response) = $0 { return response.status }
+        if case .response(let response) = $0 { return response.status.code }
         return nil
     }
 }
@@ -57,7 +57,7 @@ private func statuses(_ raw: [UInt8]) throws -> [Int] {
                 Issue.record("no response in \(raw.text.debugDescription)")
                 return
             }
-            #expect(response.status == status)
+            #expect(response.status.code == status)
             #expect(response.headers["Connection"] == "close")
             let after = try await HTTPClient().send(
                 HTTPRequest(method: "GET", target: "/"), to: HTTPURL(server.address))

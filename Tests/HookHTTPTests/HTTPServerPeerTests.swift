@@ -7,7 +7,7 @@ import Testing
 private let echoBody: HTTPServer.Handler = { request in
     HTTPResponse(
         status: 200,
-        headers: [("X-Method", request.method), ("X-Version", request.version.description)],
+        headers: [("X-Method", request.method.rawValue), ("X-Version", request.version.description)],
         body: request.body)
 }
 

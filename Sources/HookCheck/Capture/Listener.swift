@@ -121,9 +121,9 @@ public final class Listener: Sendable {
     private func handle(_ request: HTTPRequest) async -> HTTPResponse {
         let receivedAt = Date()
         if let path = configuration.path, Self.path(of: request.target) != path {
-            observer(.ignored(method: request.method, target: request.target))
+            observer(.ignored(method: request.method.rawValue, target: request.target))
             return HTTPResponse(
-                status: 404, headers: [("Content-Type", "text/plain; charset=utf-8")],
+                status: 404, headers: [(HTTPHeaderName.contentType, "text/plain; charset=utf-8")],
                 body: Array("no deliveries are accepted on this path; listening on \(path)\n".utf8))
         }
         let claim = classify(request)
@@ -152,7 +152,7 @@ public final class Listener: Sendable {
             let status = plan.status(forAttempt: reserved.attempt)
             let record = CaptureRecord(
                 seq: reserved.seq, receivedAt: receivedAt, remote: request.remoteAddress ?? "",
-                method: request.method, target: request.target, version: request.version.description,
+                method: request.method.rawValue, target: request.target, version: request.version.description,
                 headers: headers, body: request.body, responseStatus: status)
             do throws(CaptureFileError) {
                 try reserved.log.append(record.jsonLine())
@@ -182,7 +182,8 @@ public final class Listener: Sendable {
             }
             observer(.captureFailed(error))
             return HTTPResponse(
-                status: 503, headers: [("Content-Type", "text/plain; charset=utf-8"), ("Retry-After", "1")],
+                status: 503,
+                headers: [(HTTPHeaderName.contentType, "text/plain; charset=utf-8"), (HTTPHeaderName.retryAfter, "1")],
                 body: Array("the delivery could not be captured; retry later\n".utf8))
         case .success(let delivery):
             observer(.captured(delivery))
@@ -202,7 +203,8 @@ public final class Listener: Sendable {
                 try? await Task.sleep(for: configuration.respondDelay)
             }
             if becameComplete { observer(.complete) }
-            return HTTPResponse(status: delivery.status, headers: [("Content-Length", "0")])
+            return HTTPResponse(
+                status: HTTPStatus(code: delivery.status), headers: [(HTTPHeaderName.contentLength, "0")])
         }
     }
 

@@ -78,7 +78,7 @@ public struct SuiteInference: Sendable {
             ("suite", .string("\(profile.name) (from captures)")), ("profile", .string(profile.name)),
         ])
         if profile.scheme != .none { suite["secret"] = .object(JSONObject([("env", .string(secretVariable))])) }
-        if signsURL, let record = records.first, let host = record.headers["Host"] {
+        if signsURL, let record = records.first, let host = record.headers[HTTPHeaderName.host] {
             suite["target"] = .string("http://\(host)\(record.target)")
         }
         suite["cases"] = .array(cases)

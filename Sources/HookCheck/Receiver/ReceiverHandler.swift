@@ -90,8 +90,8 @@ final class ReceiverHandler: Sendable {
         -> ReceiverOutcome
     {
         let profile = route.profile
-        guard request.method.uppercased() == profile.method.rawValue else {
-            return .methodNotAllowed(received: request.method, allowed: profile.method.rawValue)
+        guard request.method.rawValue.uppercased() == profile.method.rawValue else {
+            return .methodNotAllowed(received: request.method.rawValue, allowed: profile.method.rawValue)
         }
         let parsed: Result<JSONValue, JSONParseError>
         switch profile.method {
@@ -143,10 +143,10 @@ final class ReceiverHandler: Sendable {
         let body = flaws.contains(.reserializeBeforeVerify) ? ReserializedJSON.bytes(request.body) : request.body
         let url =
             route.signatureURL
-            ?? "http://" + (request.headers["Host"] ?? state.withLock { $0.authority }) + request.target
+            ?? "http://" + (request.headers[HTTPHeaderName.host] ?? state.withLock { $0.authority }) + request.target
         let tolerance = flaws.contains(.noTimestampCheck) ? 0 : (scheme.timestampPolicy?.tolerance ?? profile.tolerance)
         let verification = scheme.verify(
-            headers: request.headers, body: body, url: url, method: request.method,
+            headers: request.headers, body: body, url: url, method: request.method.rawValue,
             id: profile.id(in: envelope, headers: request.headers),
             timestamp: profile.timestampText(in: envelope, headers: request.headers), secret: route.secret,
             now: configuration.now(), policy: TimestampPolicy(tolerance: tolerance, future: profile.futureTimestamps))

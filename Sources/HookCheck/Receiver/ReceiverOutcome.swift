@@ -81,10 +81,10 @@ enum ReceiverOutcome: Sendable, Hashable {
             members = [("error", .string(summary))]
         }
         if let echo, status / 100 == 2 { members.insert(echo, at: 0) }
-        var headers: HTTPHeaders = [("Content-Type", "application/json")]
-        if case .methodNotAllowed(_, let allowed) = self { headers.add(name: "Allow", value: allowed) }
+        var headers: HTTPHeaders = [(HTTPHeaderName.contentType, "application/json")]
+        if case .methodNotAllowed(_, let allowed) = self { headers.add(name: HTTPHeaderName.allow, value: allowed) }
         return HTTPResponse(
-            status: status, headers: headers,
+            status: HTTPStatus(code: status), headers: headers,
             body: Array((JSONWriter.compact(.object(JSONObject(members))) + "\n").utf8))
     }
 }

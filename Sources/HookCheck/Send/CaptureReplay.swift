@@ -15,8 +15,8 @@ public enum CaptureReplay {
 
     /// Headers never copied from a capture: the client writes them for the bytes it sends.
     public static let framingHeaders = [
-        "Host", "Content-Length", "Transfer-Encoding", "Connection", "Keep-Alive", "Expect", "TE", "Upgrade",
-        "Proxy-Connection",
+        HTTPHeaderName.host, HTTPHeaderName.contentLength, HTTPHeaderName.transferEncoding,
+        HTTPHeaderName.connection, "Keep-Alive", HTTPHeaderName.expect, "TE", "Upgrade", "Proxy-Connection",
     ]
 
     /// The replay suite for `records` against `suite`.

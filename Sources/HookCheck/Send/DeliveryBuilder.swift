@@ -87,7 +87,7 @@ public struct DeliveryBuilder: Sendable {
     ) throws(DeliveryBuildError) -> Delivery {
         var body = suiteCase.body
         var headers = HTTPHeaders()
-        if profile.method == .post { headers.add(name: "Content-Type", value: profile.contentType) }
+        if profile.method == .post { headers.add(name: HTTPHeaderName.contentType, value: profile.contentType) }
         for field in profile.headers { headers.replaceOrAdd(name: field.name, value: field.value) }
         let sendingTime = now()
         for generated in profile.generatedHeaders {

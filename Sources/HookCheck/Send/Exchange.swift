@@ -22,14 +22,14 @@ public struct Exchange: Sendable, Hashable {
 
     /// The response status, or `nil` when no response arrived.
     public var status: Int? {
-        if case .success(let response) = outcome { return response.status }
+        if case .success(let response) = outcome { return response.status.code }
         return nil
     }
 
     /// The exchange as a report attempt: status, latency, sent at, and excerpts of the request and the
     /// response (at most 2 KiB each; reports redact secrets and signature headers).
     public func attempt(note: String? = nil) -> DeliveryAttempt {
-        var request = HTTPRequest(method: delivery.method, target: delivery.url, headers: delivery.headers)
+        var request = HTTPRequest(method: HTTPMethod(delivery.method), target: delivery.url, headers: delivery.headers)
         if let url = try? HTTPURL(delivery.url) { request.target = url.target }
         let requestText = Self.text(request.serializedHead(), body: delivery.body)
         var responseText: String?

@@ -22,7 +22,7 @@ public enum ProbeJudge {
             case .failure(let error):
                 return .error(message: "\(sentText(probe, index: index))\(which): \(error)")
             case .success(let response):
-                status = response.status
+                status = response.status.code
             }
             let expected = expectedText(probe, rule: rule)
             if probe == .malformedJSON || probe == .unsignedMalformedJSON, status >= 500 {

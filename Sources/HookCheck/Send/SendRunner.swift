@@ -203,7 +203,7 @@ public struct SendRunner: Sendable {
         do {
             let url = try HTTPURL(delivery.url)
             let request = HTTPRequest(
-                method: delivery.method, target: url.target, headers: delivery.headers, body: delivery.body)
+                method: HTTPMethod(delivery.method), target: url.target, headers: delivery.headers, body: delivery.body)
             outcome = .success(try await client.send(request, to: url, timeout: timeout))
         } catch {
             outcome = .failure(error)

@@ -21,7 +21,7 @@ import Testing
 
     private func send(_ request: HTTPRequest, to listener: Listener) async throws -> Int {
         let url = try HTTPURL("http://127.0.0.1:\(listener.port)\(request.target)")
-        return try await client.send(request, to: url).status
+        return try await client.send(request, to: url).status.code
     }
 
     @Test func capturesExactBytesAndHeaderOrderBeforeAnswering() async throws {
@@ -123,7 +123,7 @@ import Testing
                     let body = #"{"type":"user.created","data":{"id":"u\#(index)"}}"#
                     let request = ListenerFixtures.request(id: "m\(index)", body: body)
                     let url = try HTTPURL("http://127.0.0.1:\(port)/hooks")
-                    return (index, try await HTTPClient().send(request, to: url).status)
+                    return (index, try await HTTPClient().send(request, to: url).status.code)
                 }
             }
             return try await group.reduce(into: [:]) { $0[$1.0] = $1.1 }

@@ -76,7 +76,7 @@ struct TestDelivery {
         for field in try profile.scheme.sign(context, secret: secret) {
             fields.replaceOrAdd(name: field.name, value: field.value)
         }
-        return HTTPRequest(method: profile.method.rawValue, target: target, headers: fields, body: payload)
+        return HTTPRequest(method: HTTPMethod(profile.method.rawValue), target: target, headers: fields, body: payload)
     }
 }
 

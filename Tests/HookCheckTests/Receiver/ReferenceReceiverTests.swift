@@ -149,7 +149,7 @@ struct ReferenceReceiverTests {
         let retry = await receiver.handle(try delivery.request(secret: Fixtures.secret(profile)))
         delivery.setEvent("DOCUMENT_SENT")
         let other = await receiver.handle(try delivery.request(secret: Fixtures.secret(profile)))
-        #expect([first.status, retry.status, other.status] == [Int](repeating: 200, count: 3))
+        #expect([first.status, retry.status, other.status] == [HTTPStatus](repeating: .ok, count: 3))
         #expect(Fixtures.text(retry).contains("duplicate"))
         #expect(receiver.statistics(for: "/documenso") == ReceiverStatistics(processed: 2, duplicates: 1))
     }

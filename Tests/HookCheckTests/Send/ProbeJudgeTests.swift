@@ -9,7 +9,8 @@ struct ProbeJudgeTests {
     static func exchange(_ status: Int?, latency: Duration = .milliseconds(5)) -> Exchange {
         let delivery = Delivery(method: "POST", url: "http://127.0.0.1:1/", headers: [], body: [])
         let outcome: Result<HTTPResponse, HTTPClientError> =
-            status.map { .success(HTTPResponse(status: $0)) } ?? .failure(.connectionRefused(endpoint: "127.0.0.1:1"))
+            status.map { .success(HTTPResponse(status: HTTPStatus(code: $0))) }
+            ?? .failure(.connectionRefused(endpoint: "127.0.0.1:1"))
         return Exchange(delivery: delivery, sentAt: Date(), latency: latency, outcome: outcome)
     }
 

@@ -195,7 +195,7 @@ struct ProviderFidelityTests {
         func judged(_ status: Int) -> ProbeJudge.Verdict {
             let exchange = Exchange(
                 delivery: delivery, sentAt: Date(), latency: .milliseconds(1),
-                outcome: .success(HTTPResponse(status: status)))
+                outcome: .success(HTTPResponse(status: HTTPStatus(code: status))))
             return ProbeJudge.judge([exchange], probe: .unsignedMalformedJSON, expectation: .standard)
         }
         #expect(judged(401) == .passed)

@@ -27,7 +27,7 @@ func verifyingHandler(profile: Profile, secret: String, url: @escaping @Sendable
     { request in
         let envelope = try? JSONParser.parse(request.body)
         let verification = profile.scheme.verify(
-            headers: request.headers, body: request.body, url: url() + request.target, method: request.method,
+            headers: request.headers, body: request.body, url: url() + request.target, method: request.method.rawValue,
             id: profile.id(in: envelope, headers: request.headers),
             timestamp: profile.timestampText(in: envelope, headers: request.headers), secret: secret, now: Date())
         guard verification.isValid else { return HTTPResponse(status: 401, body: Array("\(verification)".utf8)) }

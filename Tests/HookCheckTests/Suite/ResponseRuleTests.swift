@@ -97,7 +97,7 @@ struct ResponseRuleTests {
             body: .object(JSONObject([("type", .string("url_verification")), ("challenge", .string("ch-42"))])))
         let delivery = try DeliveryBuilder(profile: slack, secret: secret).deliveries(
             for: suiteCase, probe: .valid, target: receiver.url(for: "/slack"))[0]
-        var request = HTTPRequest(method: delivery.method, target: "/slack", headers: delivery.headers)
+        var request = HTTPRequest(method: HTTPMethod(delivery.method), target: "/slack", headers: delivery.headers)
         request.body = delivery.body
         let response = await receiver.handle(request)
         #expect(response.status == 200)
