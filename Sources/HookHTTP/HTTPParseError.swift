@@ -1,6 +1,7 @@
 /// Why bytes are not a well-formed HTTP/1.1 message (RFC 9112). One case per rule; `status` is
 /// what a server answers with. Messages quote the offending value, except header values, which may
 /// carry secrets and are named by their field instead.
+/// An enum: one case per RFC 9112 rule, a closed set the parser and the server match on.
 public enum HTTPParseError: Error, Equatable, Hashable, Sendable, CustomStringConvertible {
     /// A line ends in LF without the CR before it (RFC 9112 §2.2; this parser is strict).
     case bareLineFeed(line: Int)

@@ -38,7 +38,7 @@ extension HTTPServer {
     }
 }
 
-/// Why a server could not start.
+/// Why a server could not start. An enum: the server (being rewritten) matches on its cases.
 public enum HTTPServerError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Binding or listening on `host:port` failed (address in use, not local, …).
     case cannotListen(host: String, port: Int, reason: String)

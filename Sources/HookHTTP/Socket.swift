@@ -5,6 +5,7 @@
 #endif
 
 /// Why a socket call failed. `code` is the `errno` captured at the failing call.
+/// An enum: internal to HookHTTP, so it can grow without breaking anyone; the client and server match on it.
 enum SocketError: Error, Equatable, CustomStringConvertible {
     case system(call: String, code: Int32)
     case unresolvable(host: String, reason: String)

@@ -71,25 +71,6 @@ public final class CaptureFileWriter: Sendable {
     }
 }
 
-/// A capture file that cannot be opened, read or written.
-public enum CaptureFileError: Error, Sendable, Equatable, CustomStringConvertible {
-    case cannotOpen(path: String, reason: String)
-    case readFailed(path: String, reason: String)
-    case writeFailed(path: String, reason: String)
-
-    public var description: String {
-        switch self {
-        case .cannotOpen(let path, let reason): "cannot open capture file '\(path)': \(reason)"
-        case .readFailed(let path, let reason): "cannot read capture file '\(path)': \(reason)"
-        case .writeFailed(let path, let reason): "cannot write capture file '\(path)': \(reason)"
-        }
-    }
-
-    static func describeErrno() -> String {
-        String(cString: strerror(errno))
-    }
-}
-
 private func closeDescriptor(_ descriptor: Int32) {
     _ = close(descriptor)
 }

@@ -1,5 +1,6 @@
 /// Why a delivery's signature did not verify. Descriptions name the header and what failed; they
 /// never contain the secret, nor any part of the expected signature or token.
+/// An enum, not a struct with a code: a closed set of verdict reasons, compared and stored as data.
 public enum SignatureFailure: Error, Sendable, Hashable, CustomStringConvertible {
     /// A header the scheme needs is absent.
     case missingHeader(String)

@@ -140,7 +140,7 @@ enum PreparedKey: Sendable {
             mac.update(body)
             return .success(mac.finalize())
         case .unusable(let error):
-            return .failure(.invalidSecret(reason: error.reason))
+            return .failure(.invalidSecret(reason: error.failureReason))
         case .unused:
             return .failure(.invalidSecret(reason: "the scheme signs nothing"))
         }
@@ -158,7 +158,7 @@ enum PreparedKey: Sendable {
                     return mac.finalize()
                 })
         case .unusable(let error):
-            return .failure(.invalidSecret(reason: error.reason))
+            return .failure(.invalidSecret(reason: error.failureReason))
         case .unused:
             return .failure(.invalidSecret(reason: "the scheme signs nothing"))
         }

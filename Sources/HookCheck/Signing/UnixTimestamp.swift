@@ -18,8 +18,7 @@ func notATimestamp(_ text: some StringProtocol) -> String {
 
 extension SignatureError {
     /// The reason alone, for re-wrapping as a `SignatureFailure.invalidSecret`.
-    var reason: String {
-        if case .invalidSecret(let reason) = self { return reason }
-        return description
+    var failureReason: String {
+        code == .invalidSecret ? reason ?? "" : description
     }
 }

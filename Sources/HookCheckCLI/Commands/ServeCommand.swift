@@ -80,7 +80,7 @@ public struct ServeCommand: Command {
         do {
             _ = try profile.scheme.sign(context, secret: secret)
         } catch {
-            guard case .invalidSecret(let reason) = error else { return }
+            guard error.code == .invalidSecret, let reason = error.reason else { return }
             throw .invalidInput("the secret cannot be used for profile \(profile.name): \(reason)")
         }
     }

@@ -151,11 +151,11 @@ import Testing
             try await second.start()
             Issue.record("a second listener bound the same port")
         } catch {
-            guard case .cannotListen(_, let port, _) = error else {
+            guard error.code == .cannotListen else {
                 Issue.record("expected cannotListen, got \(error)")
                 return
             }
-            #expect(port == first.port)
+            #expect(error.port == first.port)
         }
         await first.stop()
     }

@@ -94,10 +94,10 @@ struct ReportWriterTests {
                 ReportFixture.run, to: ReportDestinations(junit: path, markdown: nil), environment: [:],
                 annotate: { _ in })
         } throws: { error in
-            guard let error = error as? ReportError, case .cannotCreateDirectory(let where_, _) = error else {
+            guard let error = error as? ReportError, error.code == .cannotCreateDirectory else {
                 return false
             }
-            return where_ == blocker && error.description.hasPrefix("cannot create report folder '\(blocker)': ")
+            return error.path == blocker && error.description.hasPrefix("cannot create report folder '\(blocker)': ")
         }
     }
 }

@@ -50,7 +50,7 @@ struct HTTPClientLimitTests {
                     HTTPRequest(method: "GET", target: "/1001", headers: [("Connection", "close")]), to: past)
                 Issue.record("a 1001-byte body was accepted with a 1000-byte limit")
             } catch let error as HTTPClientError {
-                guard case .malformedResponse(_, let reason) = error else {
+                guard error.code == .malformedResponse, let reason = error.reason else {
                     Issue.record("unexpected error \(error)")
                     return
                 }
