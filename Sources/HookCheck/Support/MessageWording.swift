@@ -91,43 +91,9 @@ package enum MessageWording {
         }
     }
 
-    /// The candidate closest to `word` by edit distance, when it is close enough to be a likely typo.
-    static func closestMatch(to word: String, among candidates: some Collection<String>) -> String? {
-        let lowered = Array(word.lowercased().unicodeScalars)
-        var best: (candidate: String, distance: Int)?
-        for candidate in candidates {
-            let distance = EditDistance.between(lowered, Array(candidate.lowercased().unicodeScalars))
-            if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
-        }
-        let threshold = max(1, min(3, max(lowered.count, best?.candidate.count ?? 0) / 4))
-        if let best, best.distance <= threshold { return best.candidate }
-        // The same words in another case or with other separators (`document.completed`, `DOCUMENT_COMPLETED`).
-        if let same = candidates.first(where: { Self.words(of: $0) == Self.words(of: word) && $0 != word }) {
-            return same
-        }
-        // A name with one word changed (`message_viewed` for `message_played`): the nearest such candidate.
-        let words = Self.words(of: word)
-        let oneWordApart = candidates.filter { candidate in
-            let other = Self.words(of: candidate)
-            return words.count > 1 && other.count == words.count && zip(words, other).filter { $0 != $1 }.count == 1
-        }
-        let nearest = oneWordApart.map { ($0, EditDistance.between(lowered, Array($0.lowercased().unicodeScalars))) }
-        if let closest = nearest.min(by: { $0.1 < $1.1 }), nearest.filter({ $0.1 == closest.1 }).count == 1 {
-            return closest.0
-        }
-        // An abbreviation: the one candidate that starts with what was written.
-        let extensions = candidates.filter { $0.lowercased().hasPrefix(word.lowercased()) }
-        return lowered.count >= 3 && extensions.count == 1 ? extensions[0] : nil
-    }
-
-    /// The lowercased words of a name split at `_`, `.`, `-`, `/` and spaces.
-    private static func words(of name: String) -> [Substring] {
-        name.lowercased().split { "_.-/ ".contains($0) }
-    }
-
     /// ` (did you mean "x"?)` or the empty string.
     package static func didYouMean(_ word: String, among candidates: some Collection<String>) -> String {
-        MessageWording.closestMatch(to: word, among: candidates).map { " (did you mean \(MessageWording.quoted($0))?)" }
+        Suggestion.closest(to: word, among: candidates).map { " (did you mean \(MessageWording.quoted($0))?)" }
             ?? ""
     }
 }

@@ -28,6 +28,22 @@ struct SuggestionTests {
         #expect(Suggestion.closest(to: typed, among: Self.commands) == nil)
     }
 
+    @Test(arguments: ["r", "ve", "pr"])
+    func suggestsNothingForPrefixesShorterThanThree(_ typed: String) {
+        #expect(Suggestion.closest(to: typed, among: Self.commands) == nil)
+    }
+
+    @Test(arguments: [
+        ("until_complete", ["until-complete", "timeout"], "until-complete"),
+        ("DOCUMENT_COMPLETED", ["document.completed", "document.sent"], "document.completed"),
+        ("message_viewed", ["message_played", "message_sent"], "message_played"),
+        ("replya", ["replay", "valid"], "replay"),
+    ])
+    func sameRuleForSuitesAndCommandLine(_ typed: String, _ candidates: [String], _ expected: String) {
+        #expect(Suggestion.closest(to: typed, among: candidates) == expected)
+        #expect(MessageWording.didYouMean(typed, among: candidates) == " (did you mean \"\(expected)\"?)")
+    }
+
     @Test func prefersSmallestDistance() {
         #expect(Suggestion.closest(to: "timeot", among: ["timestamp", "timeout"]) == "timeout")
     }
