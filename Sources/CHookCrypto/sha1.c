@@ -1,0 +1,173 @@
+// SHA-1 compression with the CPU's SHA instructions: Intel's SHA extensions (SHA1RNDS4, SHA1NEXTE,
+// SHA1MSG1, SHA1MSG2) on x86-64 and the ARMv8 cryptography extensions (SHA1C/SHA1P/SHA1M, SHA1H,
+// SHA1SU0/SHA1SU1) on arm64. Twenty steps of four rounds; the message group four steps ahead is computed
+// alongside (W[t] = rol1(W[t-3] ^ W[t-8] ^ W[t-14] ^ W[t-16])). GitHub's X-Hub-Signature and Twilio's
+// signatures are HMAC-SHA1, so the sender computes one per delivery.
+#include "CHookCrypto.h"
+
+#if defined(__x86_64__) || defined(_M_X64)
+
+#include <cpuid.h>
+#include <immintrin.h>
+
+#define HOOKCHECK_SHA_TARGET __attribute__((target("sha,sse4.1,ssse3")))
+
+// Four rounds of step `step` (0 to 19): the round function changes every five steps (20 rounds), and
+// SHA1RNDS4 takes it as an immediate.
+#define ROUNDS4(step, e)                                                                                     \
+    do {                                                                                                     \
+        switch ((step) / 5) {                                                                                \
+        case 0: abcd = _mm_sha1rnds4_epu32(abcd, (e), 0); break;                                             \
+        case 1: abcd = _mm_sha1rnds4_epu32(abcd, (e), 1); break;                                             \
+        case 2: abcd = _mm_sha1rnds4_epu32(abcd, (e), 2); break;                                             \
+        default: abcd = _mm_sha1rnds4_epu32(abcd, (e), 3); break;                                            \
+        }                                                                                                    \
+    } while (0)
+
+HOOKCHECK_SHA_TARGET
+static void compress_x86(uint32_t *state, const uint8_t *blocks, size_t count) {
+    // The whole 16 bytes reversed: W[t] lands in the top lane, where the instructions want it.
+    const __m128i byteSwap = _mm_set_epi64x(0x0001020304050607ULL, 0x08090a0b0c0d0e0fULL);
+    // A in the top lane, D in the bottom; E alone in the top lane of its register.
+    __m128i abcd = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)state), 0x1B);
+    __m128i e0 = _mm_set_epi32((int)state[4], 0, 0, 0);
+
+    for (size_t block = 0; block < count; block++, blocks += 64) {
+        const __m128i abcdStart = abcd, eStart = e0;
+        __m128i w[4];
+        for (int i = 0; i < 4; i++) {
+            w[i] = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(blocks + 16 * i)), byteSwap);
+        }
+        // The state before the previous step's rounds: SHA1NEXTE derives this step's E from its A.
+        __m128i previous = abcd;
+        abcd = _mm_sha1rnds4_epu32(abcd, _mm_add_epi32(e0, w[0]), 0);
+        for (int step = 1; step < 20; step++) {
+            if (step >= 4) {
+                // w[step & 3] held W for step - 4; the others hold steps - 3, - 2 and - 1.
+                w[step & 3] = _mm_sha1msg2_epu32(
+                    _mm_xor_si128(_mm_sha1msg1_epu32(w[step & 3], w[(step + 1) & 3]), w[(step + 2) & 3]),
+                    w[(step + 3) & 3]);
+            }
+            const __m128i e = _mm_sha1nexte_epu32(previous, w[step & 3]);
+            previous = abcd;
+            ROUNDS4(step, e);
+        }
+        e0 = _mm_sha1nexte_epu32(previous, eStart);
+        abcd = _mm_add_epi32(abcd, abcdStart);
+    }
+
+    _mm_storeu_si128((__m128i *)state, _mm_shuffle_epi32(abcd, 0x1B));
+    state[4] = (uint32_t)_mm_extract_epi32(e0, 3);
+}
+
+static int detect(void) {
+    unsigned int eax, ebx, ecx, edx;
+    if (!__get_cpuid(1, &eax, &ebx, &ecx, &edx)) return 0;
+    const int ssse3 = (ecx >> 9) & 1, sse41 = (ecx >> 19) & 1;
+    if (!__get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx)) return 0;
+    const int sha = (ebx >> 29) & 1;
+    return ssse3 && sse41 && sha;
+}
+
+void hookcheck_sha1_compress_hardware(uint32_t *state, const uint8_t *blocks, size_t count) {
+    compress_x86(state, blocks, count);
+}
+
+#elif defined(__aarch64__) || defined(_M_ARM64)
+
+#include <arm_neon.h>
+
+#if defined(__linux__)
+#include <sys/auxv.h>
+#ifndef HWCAP_SHA1
+#define HWCAP_SHA1 (1 << 5)
+#endif
+#elif defined(__APPLE__)
+#include <sys/sysctl.h>
+#endif
+
+#if defined(__clang__)
+#define HOOKCHECK_SHA_TARGET __attribute__((target("sha2")))
+#else
+#define HOOKCHECK_SHA_TARGET __attribute__((target("+crypto")))
+#endif
+
+HOOKCHECK_SHA_TARGET
+static void compress_arm(uint32_t *state, const uint8_t *blocks, size_t count) {
+    static const uint32_t K[4] = {0x5a827999, 0x6ed9eba1, 0x8f1bbcdc, 0xca62c1d6};
+    uint32x4_t abcd = vld1q_u32(state);
+    uint32_t e0 = state[4];
+
+    for (size_t block = 0; block < count; block++, blocks += 64) {
+        const uint32x4_t abcdStart = abcd;
+        const uint32_t eStart = e0;
+        uint32x4_t w[4];
+        for (int i = 0; i < 4; i++) {
+            w[i] = vreinterpretq_u32_u8(vrev32q_u8(vld1q_u8(blocks + 16 * i)));
+        }
+        for (int step = 0; step < 20; step++) {
+            const uint32x4_t wk = vaddq_u32(w[step & 3], vdupq_n_u32(K[step / 5]));
+            const uint32_t next = vsha1h_u32(vgetq_lane_u32(abcd, 0));
+            switch (step / 5) {
+            case 0: abcd = vsha1cq_u32(abcd, e0, wk); break;
+            case 2: abcd = vsha1mq_u32(abcd, e0, wk); break;
+            default: abcd = vsha1pq_u32(abcd, e0, wk); break;
+            }
+            e0 = next;
+            if (step < 16) {
+                // W for step + 4, from steps + 0 to + 3.
+                w[step & 3] = vsha1su1q_u32(
+                    vsha1su0q_u32(w[step & 3], w[(step + 1) & 3], w[(step + 2) & 3]), w[(step + 3) & 3]);
+            }
+        }
+        abcd = vaddq_u32(abcd, abcdStart);
+        e0 += eStart;
+    }
+    vst1q_u32(state, abcd);
+    state[4] = e0;
+}
+
+static int detect(void) {
+#if defined(__linux__)
+    return (getauxval(AT_HWCAP) & HWCAP_SHA1) != 0;
+#elif defined(__APPLE__)
+    int value = 0;
+    size_t size = sizeof(value);
+    if (sysctlbyname("hw.optional.arm.FEAT_SHA1", &value, &size, NULL, 0) == 0) return value != 0;
+#if defined(__ARM_FEATURE_SHA2) || defined(__ARM_FEATURE_CRYPTO)
+    return 1;  // every Apple arm64 CPU has them; older systems lack the sysctl name
+#else
+    return 0;
+#endif
+#else
+    return 0;
+#endif
+}
+
+void hookcheck_sha1_compress_hardware(uint32_t *state, const uint8_t *blocks, size_t count) {
+    compress_arm(state, blocks, count);
+}
+
+#else
+
+static int detect(void) { return 0; }
+
+void hookcheck_sha1_compress_hardware(uint32_t *state, const uint8_t *blocks, size_t count) {
+    (void)state;
+    (void)blocks;
+    (void)count;
+    __builtin_trap();  // never called: hookcheck_sha1_hardware_available() is 0 here
+}
+
+#endif
+
+int hookcheck_sha1_hardware_available(void) {
+    // Racing first calls compute the same answer; the store is a plain int.
+    static volatile int cached = -1;
+    int value = cached;
+    if (value < 0) {
+        value = detect();
+        cached = value;
+    }
+    return value;
+}
