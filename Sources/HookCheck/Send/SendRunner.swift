@@ -65,26 +65,30 @@ public struct SendRunner: Sendable {
         }
 
         emitReady(&ledger)
-        await withTaskGroup(of: (Int, JobOutcome).self) { group in
-            var next = 0
-            while next < min(options.concurrency, jobs.count) {
-                let job = jobs[next]
-                let index = next
-                group.addTask { (index, await perform(job)) }
-                next += 1
-            }
-            while let (index, outcome) = await group.next() {
-                if case .sent(let exchanges) = outcome {
-                    for exchange in exchanges where exchange.status != nil { latencies.append(exchange.latency) }
-                }
-                ledger.record(outcome, job: jobs[index])
-                if next < jobs.count {
+        // The jobs (building, signing, sending, judging) run on the client's poller thread: a delivery
+        // whose answer arrives resumes there, with no hop between threads per request.
+        await withTaskExecutorPreference(client.executor) {
+            await withTaskGroup(of: (Int, JobOutcome).self) { group in
+                var next = 0
+                while next < min(options.concurrency, jobs.count) {
                     let job = jobs[next]
                     let index = next
                     group.addTask { (index, await perform(job)) }
                     next += 1
                 }
-                emitReady(&ledger)
+                while let (index, outcome) = await group.next() {
+                    if case .sent(let exchanges) = outcome {
+                        for exchange in exchanges where exchange.status != nil { latencies.append(exchange.latency) }
+                    }
+                    ledger.record(outcome, job: jobs[index])
+                    if next < jobs.count {
+                        let job = jobs[next]
+                        let index = next
+                        group.addTask { (index, await perform(job)) }
+                        next += 1
+                    }
+                    emitReady(&ledger)
+                }
             }
         }
         emitReady(&ledger)
