@@ -135,7 +135,8 @@ case "client":
     let start = clock.now
     let failures = await withTaskGroup(of: Int.self) { group in
         for _ in 0..<connections {
-            group.addTask {
+            // On the client's poller thread, as `hookcheck run` sends: no hop between threads per request.
+            group.addTask(executorPreference: client.executor) {
                 var failed = 0
                 for _ in 0..<perWorker {
                     do {

@@ -97,7 +97,7 @@ public final class HTTPClient: Sendable {
         if !request.headers.contains("Host") {
             request.headers.add(name: "Host", value: url.hostHeader)
         }
-        let hasBodyMethod = ["POST", "PUT", "PATCH"].contains(request.method)
+        let hasBodyMethod = request.method == "POST" || request.method == "PUT" || request.method == "PATCH"
         if !request.headers.contains(HTTPHeaderName.contentLength)
             && !request.headers.contains(HTTPHeaderName.transferEncoding)
             && (!request.body.isEmpty || hasBodyMethod)

@@ -1,5 +1,5 @@
 /// Random (version 4) UUIDs as lowercase text, from the system's cryptographic generator through
-/// ``RandomPool`` (one `getrandom` per 256 ids) rather than Foundation's `UUID()`, which opens and closes
+/// ``RandomPool`` (one read of `/dev/urandom` per 256 ids) rather than Foundation's `UUID()`, which opens and closes
 /// `/dev/urandom` for every id on Linux — a measurable share of `hookcheck run --repeat`.
 public enum RandomUUID {
     private static let hexDigits = Array("0123456789abcdef".utf8)
