@@ -15,5 +15,6 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 "$clang" --target=aarch64-unknown-none-elf -ffreestanding -fno-builtin -nostdlib -static -fuse-ld=lld -O2 -Wall \
     -I Sources/CHookCrypto/include Tests/arm64/sha_vectors.c Sources/CHookCrypto/sha256.c Sources/CHookCrypto/sha1.c \
+    Sources/CHookCrypto/cpu.c \
     -o "$work/sha-vectors"
 qemu-aarch64 -cpu max "$work/sha-vectors"

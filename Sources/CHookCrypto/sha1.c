@@ -4,13 +4,9 @@
 // alongside (W[t] = rol1(W[t-3] ^ W[t-8] ^ W[t-14] ^ W[t-16])). GitHub's X-Hub-Signature and Twilio's
 // signatures are HMAC-SHA1, so the sender computes one per delivery.
 #include "CHookCrypto.h"
+#include "sha_target.h"
 
 #if defined(__x86_64__) || defined(_M_X64)
-
-#include <cpuid.h>
-#include <immintrin.h>
-
-#define HOOKCHECK_SHA_TARGET __attribute__((target("sha,sse4.1,ssse3")))
 
 // Four rounds of step `step` (0 to 19): the round function changes every five steps (20 rounds), and
 // SHA1RNDS4 takes it as an immediate.
@@ -25,7 +21,7 @@
     } while (0)
 
 HOOKCHECK_SHA_TARGET
-static void compress_x86(uint32_t *state, const uint8_t *blocks, size_t count) {
+void hookcheck_sha1_compress_hardware(uint32_t *state, const uint8_t *blocks, size_t count) {
     // The whole 16 bytes reversed: W[t] lands in the top lane, where the instructions want it.
     const __m128i byteSwap = _mm_set_epi64x(0x0001020304050607ULL, 0x08090a0b0c0d0e0fULL);
     // A in the top lane, D in the bottom; E alone in the top lane of its register.
@@ -60,40 +56,10 @@ static void compress_x86(uint32_t *state, const uint8_t *blocks, size_t count) {
     state[4] = (uint32_t)_mm_extract_epi32(e0, 3);
 }
 
-static int detect(void) {
-    unsigned int eax, ebx, ecx, edx;
-    if (!__get_cpuid(1, &eax, &ebx, &ecx, &edx)) return 0;
-    const int ssse3 = (ecx >> 9) & 1, sse41 = (ecx >> 19) & 1;
-    if (!__get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx)) return 0;
-    const int sha = (ebx >> 29) & 1;
-    return ssse3 && sse41 && sha;
-}
-
-void hookcheck_sha1_compress_hardware(uint32_t *state, const uint8_t *blocks, size_t count) {
-    compress_x86(state, blocks, count);
-}
-
 #elif defined(__aarch64__) || defined(_M_ARM64)
 
-#include <arm_neon.h>
-
-#if defined(__linux__)
-#include <sys/auxv.h>
-#ifndef HWCAP_SHA1
-#define HWCAP_SHA1 (1 << 5)
-#endif
-#elif defined(__APPLE__)
-#include <sys/sysctl.h>
-#endif
-
-#if defined(__clang__)
-#define HOOKCHECK_SHA_TARGET __attribute__((target("sha2")))
-#else
-#define HOOKCHECK_SHA_TARGET __attribute__((target("+crypto")))
-#endif
-
 HOOKCHECK_SHA_TARGET
-static void compress_arm(uint32_t *state, const uint8_t *blocks, size_t count) {
+void hookcheck_sha1_compress_hardware(uint32_t *state, const uint8_t *blocks, size_t count) {
     static const uint32_t K[4] = {0x5a827999, 0x6ed9eba1, 0x8f1bbcdc, 0xca62c1d6};
     uint32x4_t abcd = vld1q_u32(state);
     uint32_t e0 = state[4];
@@ -127,47 +93,12 @@ static void compress_arm(uint32_t *state, const uint8_t *blocks, size_t count) {
     state[4] = e0;
 }
 
-static int detect(void) {
-#if defined(__linux__)
-    return (getauxval(AT_HWCAP) & HWCAP_SHA1) != 0;
-#elif defined(__APPLE__)
-    int value = 0;
-    size_t size = sizeof(value);
-    if (sysctlbyname("hw.optional.arm.FEAT_SHA1", &value, &size, NULL, 0) == 0) return value != 0;
-#if defined(__ARM_FEATURE_SHA2) || defined(__ARM_FEATURE_CRYPTO)
-    return 1;  // every Apple arm64 CPU has them; older systems lack the sysctl name
 #else
-    return 0;
-#endif
-#else
-    return 0;
-#endif
-}
 
+// Never called: hookcheck_sha1_hardware_available() is 0 here.
 void hookcheck_sha1_compress_hardware(uint32_t *state, const uint8_t *blocks, size_t count) {
-    compress_arm(state, blocks, count);
-}
-
-#else
-
-static int detect(void) { return 0; }
-
-void hookcheck_sha1_compress_hardware(uint32_t *state, const uint8_t *blocks, size_t count) {
-    (void)state;
-    (void)blocks;
-    (void)count;
-    __builtin_trap();  // never called: hookcheck_sha1_hardware_available() is 0 here
+    (void)state, (void)blocks, (void)count;
+    __builtin_trap();
 }
 
 #endif
-
-int hookcheck_sha1_hardware_available(void) {
-    // Racing first calls compute the same answer; the store is a plain int.
-    static volatile int cached = -1;
-    int value = cached;
-    if (value < 0) {
-        value = detect();
-        cached = value;
-    }
-    return value;
-}

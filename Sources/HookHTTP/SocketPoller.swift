@@ -67,16 +67,7 @@ final class SocketPoller: Sendable {
                 }
                 return
             }
-            let mustWake = state.withLock { state in
-                state.waiters[socket.fd] = Waiter(continuation: continuation, events: events, deadline: deadline)
-                guard state.isSleeping && !state.isWakePending else { return false }
-                state.isWakePending = true
-                return true
-            }
-            if mustWake {
-                var one: UInt8 = 1
-                _ = write(wakeWriter, &one, 1)
-            }
+            register { $0.waiters[socket.fd] = Waiter(continuation: continuation, events: events, deadline: deadline) }
         }
         try result.get()
     }
@@ -88,8 +79,14 @@ final class SocketPoller: Sendable {
             DispatchQueue.global().async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
             return
         }
+        register { $0.jobs.append(job) }
+    }
+
+    /// Adds a waiter or a job under the lock, then wakes the thread (one byte down the pipe) if it sleeps
+    /// in `poll()` and no wake-up is on its way.
+    private func register(_ add: (inout State) -> Void) {
         let mustWake = state.withLock { state in
-            state.jobs.append(job)
+            add(&state)
             guard state.isSleeping && !state.isWakePending else { return false }
             state.isWakePending = true
             return true
