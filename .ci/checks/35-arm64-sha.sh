@@ -5,14 +5,14 @@
 # On an arm64 machine `swift test` already runs these paths natively. Skips, saying so, without qemu.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. .ci/lib/common.sh 35-arm64-sha
 if [ "$(uname -m)" = aarch64 ] || [ "$(uname -m)" = arm64 ]; then
     echo "arm64 SHA check: this machine is arm64, so swift test ran the paths natively"
     exit 0
 fi
 command -v qemu-aarch64 >/dev/null 2>&1 || { echo "arm64 SHA check skipped: qemu-aarch64 (qemu-user) is not installed"; exit 0; }
 clang="$(command -v clang || echo /opt/swift/usr/bin/clang)"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+make_work
 "$clang" --target=aarch64-unknown-none-elf -ffreestanding -fno-builtin -nostdlib -static -fuse-ld=lld -O2 -Wall \
     -I Sources/CHookCrypto/include Tests/arm64/sha_vectors.c Sources/CHookCrypto/sha256.c Sources/CHookCrypto/sha1.c \
     Sources/CHookCrypto/cpu.c \
