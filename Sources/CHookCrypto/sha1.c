@@ -8,17 +8,20 @@
 
 #if defined(__x86_64__) || defined(_M_X64)
 
-// Four rounds of step `step` (0 to 19): the round function changes every five steps (20 rounds), and
-// SHA1RNDS4 takes it as an immediate.
-#define ROUNDS4(step, e)                                                                                     \
-    do {                                                                                                     \
-        switch ((step) / 5) {                                                                                \
-        case 0: abcd = _mm_sha1rnds4_epu32(abcd, (e), 0); break;                                             \
-        case 1: abcd = _mm_sha1rnds4_epu32(abcd, (e), 1); break;                                             \
-        case 2: abcd = _mm_sha1rnds4_epu32(abcd, (e), 2); break;                                             \
-        default: abcd = _mm_sha1rnds4_epu32(abcd, (e), 3); break;                                            \
+// Steps `first` to `last` (of 0 to 19) with round function `function` (an immediate of SHA1RNDS4, so
+// each group of five steps is its own loop). Step 0 is done before: its E comes straight from the state.
+#define STEPS(first, last, function)                                                                         \
+    for (int step = (first); step <= (last); step++) {                                                       \
+        if (step >= 4) {                                                                                     \
+            /* w[step & 3] held W for step - 4; the others hold steps - 3, - 2 and - 1. */                  \
+            w[step & 3] = _mm_sha1msg2_epu32(                                                                \
+                _mm_xor_si128(_mm_sha1msg1_epu32(w[step & 3], w[(step + 1) & 3]), w[(step + 2) & 3]),        \
+                w[(step + 3) & 3]);                                                                          \
         }                                                                                                    \
-    } while (0)
+        const __m128i e = _mm_sha1nexte_epu32(previous, w[step & 3]);                                        \
+        previous = abcd;                                                                                     \
+        abcd = _mm_sha1rnds4_epu32(abcd, e, (function));                                                     \
+    }
 
 HOOKCHECK_SHA_TARGET
 void hookcheck_sha1_compress_hardware(uint32_t *state, const uint8_t *blocks, size_t count) {
@@ -37,17 +40,10 @@ void hookcheck_sha1_compress_hardware(uint32_t *state, const uint8_t *blocks, si
         // The state before the previous step's rounds: SHA1NEXTE derives this step's E from its A.
         __m128i previous = abcd;
         abcd = _mm_sha1rnds4_epu32(abcd, _mm_add_epi32(e0, w[0]), 0);
-        for (int step = 1; step < 20; step++) {
-            if (step >= 4) {
-                // w[step & 3] held W for step - 4; the others hold steps - 3, - 2 and - 1.
-                w[step & 3] = _mm_sha1msg2_epu32(
-                    _mm_xor_si128(_mm_sha1msg1_epu32(w[step & 3], w[(step + 1) & 3]), w[(step + 2) & 3]),
-                    w[(step + 3) & 3]);
-            }
-            const __m128i e = _mm_sha1nexte_epu32(previous, w[step & 3]);
-            previous = abcd;
-            ROUNDS4(step, e);
-        }
+        STEPS(1, 4, 0)
+        STEPS(5, 9, 1)
+        STEPS(10, 14, 2)
+        STEPS(15, 19, 3)
         e0 = _mm_sha1nexte_epu32(previous, eStart);
         abcd = _mm_add_epi32(abcd, abcdStart);
     }
