@@ -5,23 +5,21 @@
 # 2. when the CLI has `sign`/`verify`, the same both ways through the hookcheck binary.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-export PATH="/opt/swift/usr/bin:$PATH"
+. .ci/lib/common.sh interop
 
-python3 -c "import standardwebhooks, svix, stripe, slack_sdk" \
-    || { echo "interop: the Python peers do not import; run: python3 -m pip install standardwebhooks svix stripe slack-sdk"; exit 1; }
+require_python standardwebhooks svix stripe slack_sdk
 
 HOOKCHECK_REQUIRE_INTEROP=1 swift test --skip-build --filter Interop 2>&1 | tail -n 5
 test "${PIPESTATUS[0]}" -eq 0
 
-bin="${HOOKCHECK_BIN:-$(swift build --show-bin-path)/hookcheck}"
+hookcheck_bin
 help="$("$bin" sign --help 2>&1 || true)"
 if [[ "$help" != *--profile* ]]; then
     echo "interop: hookcheck sign is not available yet; CLI round trips skipped"
     exit 0
 fi
 
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+make_work
 printf '%s' '{"type": "interop.cli", "data": {"name": "Zoë 🌍", "n": 1}}' >"$work/body"
 printf '%s' '{"type": "interop.cli", "data": {"name": "Zoë 🌍", "n": 2}}' >"$work/tampered"
 now="$(date +%s)"

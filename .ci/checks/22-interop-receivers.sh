@@ -6,11 +6,9 @@
 # way, fails the check. Versions: Tests/interop/requirements.txt.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-export PATH="/opt/swift/usr/bin:$PATH"
-bin="${HOOKCHECK_BIN:-$(swift build --show-bin-path)/hookcheck}"
-[ -x "$bin" ] || { echo "22-interop-receivers: $bin is missing; build first (swift build)"; exit 1; }
-python3 -c "import slack_sdk, slack_bolt, stripe, githubkit.webhooks, github_webhook, svix, standardwebhooks, fastapi, uvicorn, flask, django" \
-    || { echo "22-interop-receivers: run: python3 -m pip install -r Tests/interop/requirements.txt"; exit 1; }
+. .ci/lib/common.sh 22-interop-receivers
+hookcheck_bin
+require_python slack_sdk slack_bolt stripe githubkit.webhooks github_webhook svix standardwebhooks fastapi uvicorn flask django
 
 # Run-side changes of issue 12 that some verdicts wait for. After merging one, add its name here (or set
 # the variable): the rows that name it then expect their second verdict.
@@ -82,14 +80,8 @@ github_webhook      *                   unknown-event             failed    sha1
 github_webhook      *                   replay                    failed    sha1-signature           passed
 '
 
-work="$(mktemp -d)"
+make_work
 receiver_pid=""
-cleanup() {
-    if [ -n "$receiver_pid" ]; then kill "$receiver_pid" 2>/dev/null || true; fi
-    wait 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
 mkdir -p "$work/reports"
 failed=0
 

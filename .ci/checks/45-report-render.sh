@@ -7,20 +7,12 @@
 # it also takes screenshots (Reports/render/*.png, not committed).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-export PATH="/opt/swift/usr/bin:$PATH"
-bin="${HOOKCHECK_BIN:-$(swift build --show-bin-path)/hookcheck}"
-[ -x "$bin" ] || { echo "45-report-render: $bin is missing; build first (swift build)"; exit 1; }
-python3 -c "import markdown_it" \
-    || { echo "45-report-render: run: python3 -m pip install -r Tests/interop/requirements.txt"; exit 1; }
+. .ci/lib/common.sh 45-report-render
+hookcheck_bin
+require_python markdown_it
+make_work
 
-work="$(mktemp -d)"
 server_pid=""
-cleanup() {
-    [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
-    wait 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
 out="Reports/render"
 mkdir -p "$out"
 failed=0

@@ -3,11 +3,10 @@
 # official vector), a tampered body, usage errors, and validate on a suite with a duplicate key.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. .ci/lib/common.sh 50-e2e
+hookcheck_bin --build
+make_work
 
-swift build --product hookcheck >/dev/null
-bin="$(swift build --show-bin-path)/hookcheck"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
 fail() { echo "50-e2e: FAIL: $*" >&2; exit 1; }
 
 export HOOKCHECK_SECRET=whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw

@@ -6,17 +6,11 @@
 # array shapes judged from one element, stale example timestamps, reused ids, cases no delivery reaches.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-export PATH="/opt/swift/usr/bin:$PATH"
+. .ci/lib/common.sh 55-invariant
+hookcheck_bin --build
+make_work
 
-swift build --product hookcheck >/dev/null
-bin="${HOOKCHECK_BIN:-$(swift build --show-bin-path)/hookcheck}"
-work="$(mktemp -d)"
 listener=""
-cleanup() {
-    if [ -n "$listener" ]; then kill "$listener" 2>/dev/null || true; fi
-    rm -rf "$work"
-}
-trap cleanup EXIT
 failed=0
 
 # Secrets for every suite: each names its variable; a Standard Webhooks key must be base64 after whsec_.

@@ -8,17 +8,11 @@
 # Then: a capture mixing two providers, and one with no recognisable signature header, exit 2 with a message.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-export PATH="/opt/swift/usr/bin:$PATH"
+. .ci/lib/common.sh 57-from-captures
+hookcheck_bin --build
+make_work
 
-swift build --product hookcheck >/dev/null
-bin="${HOOKCHECK_BIN:-$(swift build --show-bin-path)/hookcheck}"
-work="$(mktemp -d)"
 pids=()
-cleanup() {
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    rm -rf "$work"
-}
-trap cleanup EXIT
 failed=0
 fail() { echo "57-from-captures: FAIL: $*"; failed=1; }
 

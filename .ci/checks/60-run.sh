@@ -7,21 +7,12 @@
 #    receiver), must run green and write Reports/junit.xml and Reports/report.md.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-export PATH="/opt/swift/usr/bin:$PATH"
-SHARED="${SHARED:-$(cd .. && pwd)/shared}"
-bin="${HOOKCHECK_BIN:-$(swift build --show-bin-path)/hookcheck}"
-[ -x "$bin" ] || { echo "60-run: $bin is missing; build first (swift build)"; exit 1; }
-python3 -c "import standardwebhooks, stripe, xmlschema, junitparser" \
-    || { echo "60-run: run: python3 -m pip install standardwebhooks stripe xmlschema junitparser"; exit 1; }
+. .ci/lib/common.sh 60-run
+hookcheck_bin
+require_python standardwebhooks stripe xmlschema junitparser
+make_work
 
-work="$(mktemp -d)"
 receiver_pid=""
-cleanup() {
-    [ -n "$receiver_pid" ] && kill "$receiver_pid" 2>/dev/null || true
-    wait 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
 failed=0
 
 # receiver script, bundled suite, secret variable, secret

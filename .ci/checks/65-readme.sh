@@ -5,18 +5,10 @@
 # for every built-in profile.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-export PATH="/opt/swift/usr/bin:$PATH"
-SHARED="${SHARED:-$(cd .. && pwd)/shared}"
-bin="$(swift build --show-bin-path)/hookcheck"
-[ -x "$bin" ] || { echo "65-readme: $bin is missing; build first"; exit 1; }
-work="$(mktemp -d)"
+. .ci/lib/common.sh 65-readme
+hookcheck_bin
+make_work
 server_pid=""
-cleanup() {
-    [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
-    wait 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
 count_cases() { python3 -c "import sys,junitparser; x=junitparser.JUnitXml.fromfile(sys.argv[1]); print(sum(len(list(s)) for s in x))" "$1"; }
 
 echo "--- main job: hookcheck run Suites/ (no target: the reference receiver)"

@@ -6,22 +6,13 @@
 # capture files are re-checked offline with the same verdicts. Every JUnit goes through check-junit.py.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-export PATH="/opt/swift/usr/bin:$PATH"
-SHARED="${SHARED:-$(cd .. && pwd)/shared}"
+. .ci/lib/common.sh 70-listen
+require_python standardwebhooks svix stripe
+hookcheck_bin --build
+make_work
 
-python3 -c "import standardwebhooks, svix, stripe" \
-    || { echo "70-listen: the Python senders need: python3 -m pip install standardwebhooks svix stripe"; exit 1; }
-
-swift build --product hookcheck >/dev/null
-bin="${HOOKCHECK_BIN:-$(swift build --show-bin-path)/hookcheck}"
 senders=Tests/interop/senders
-work="$(mktemp -d)"
 listener=""
-cleanup() {
-    if [ -n "$listener" ]; then kill "$listener" 2>/dev/null || true; fi
-    rm -rf "$work"
-}
-trap cleanup EXIT
 export HOOKCHECK_SECRET=whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
 failed=0
 fail() { echo "70-listen: FAIL: $*"; failed=1; }

@@ -46,8 +46,8 @@ case "server":
     fflush(nil)
     while true { try? await Task.sleep(for: .seconds(3600)) }
 case "hmac":
-    // SHA-256 and HMAC-SHA256 over `--bytes`-byte messages, on the CPU's SHA instructions (when it has
-    // them) and on the portable code, one message at a time and (portable only) four side by side.
+    // SHA-256, HMAC-SHA256 and HMAC-SHA1 over `--bytes`-byte messages, on the CPU's SHA instructions (when
+    // it has them) and on the portable code, one message at a time and (portable only) four side by side.
     // Timed in CPU time of this thread, as `openssl speed` times in user CPU time by default, so a busy
     // machine's waits count for neither; the variants also alternate round by round and each keeps its
     // best round. MB is 10^6 bytes, as in `openssl speed`.
@@ -78,7 +78,7 @@ case "hmac":
             check ^= hasher.finalize()[0]
         }
     }
-    func macEach(_ mac: HMAC<SHA256>) {
+    func macEach<H: HashFunction>(_ mac: HMAC<H>) {
         var mac = mac
         for message in messages {
             mac.update(message)
@@ -96,6 +96,13 @@ case "hmac":
                 }
             ))
     }
+    // GitHub's X-Hub-Signature and Twilio sign with HMAC-SHA1; the sender computes one per GitHub delivery.
+    let sha1Hardware = HMAC<SHA1>(key: key)
+    let sha1Portable = SHA256.$forcesPortable.withValue(true) { HMAC<SHA1>(key: key) }
+    if SHA1.hardwareAvailable {
+        variants.append(("hmac-sha1   hardware, one at a time", { macEach(sha1Hardware) }))
+    }
+    variants.append(("hmac-sha1   portable, one at a time", { macEach(sha1Portable) }))
     variants.append(("sha256      portable, one at a time", { hashEach(portable: true) }))
     variants.append(("hmac-sha256 portable, one at a time", { macEach(portable) }))
     variants.append(
@@ -113,6 +120,7 @@ case "hmac":
     }
     keep(check)
     print("SHA-256 instructions: \(SHA256.hardwareAvailable ? "yes, used" : "no, portable code only")")
+    print("SHA-1 instructions: \(SHA1.hardwareAvailable ? "yes, used" : "no, portable code only")")
     for (index, variant) in variants.enumerated() {
         let perSecond = Double(count) / best[index]
         let megabytes = perSecond * Double(size) / 1e6
@@ -135,7 +143,8 @@ case "client":
     let start = clock.now
     let failures = await withTaskGroup(of: Int.self) { group in
         for _ in 0..<connections {
-            group.addTask {
+            // On the client's poller thread, as `hookcheck run` sends: no hop between threads per request.
+            group.addTask(executorPreference: client.executor) {
                 var failed = 0
                 for _ in 0..<perWorker {
                     do {

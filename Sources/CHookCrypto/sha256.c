@@ -4,6 +4,7 @@
 // Arm's A64 SHA256H/SHA256H2/SHA256SU0/SHA256SU1): four rounds per step, and the message schedule for
 // the step four groups ahead computed alongside.
 #include "CHookCrypto.h"
+#include "sha_target.h"
 
 static const uint32_t K[64] = {
     0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -17,11 +18,6 @@ static const uint32_t K[64] = {
 };
 
 #if defined(__x86_64__) || defined(_M_X64)
-
-#include <cpuid.h>
-#include <immintrin.h>
-
-#define HOOKCHECK_SHA_TARGET __attribute__((target("sha,sse4.1,ssse3")))
 
 // One step: four rounds on w (= W[t..t+3] + K[t..t+3]), two per sha256rnds2.
 #define ROUNDS4(wk)                                                                                          \
@@ -37,7 +33,7 @@ static const uint32_t K[64] = {
         _mm_add_epi32(_mm_sha256msg1_epu32((m0), (m1)), _mm_alignr_epi8((m3), (m2), 4)), (m3))
 
 HOOKCHECK_SHA_TARGET
-static void compress_x86(uint32_t *state, const uint8_t *blocks, size_t count) {
+void hookcheck_sha256_compress_hardware(uint32_t *state, const uint8_t *blocks, size_t count) {
     const __m128i byteSwap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
     // The instructions keep the state as ABEF and CDGH.
     __m128i dcba = _mm_loadu_si128((const __m128i *)&state[0]);
@@ -80,40 +76,10 @@ static void compress_x86(uint32_t *state, const uint8_t *blocks, size_t count) {
     _mm_storeu_si128((__m128i *)&state[4], _mm_alignr_epi8(dchg, feba, 8));
 }
 
-static int detect(void) {
-    unsigned int eax, ebx, ecx, edx;
-    if (!__get_cpuid(1, &eax, &ebx, &ecx, &edx)) return 0;
-    const int ssse3 = (ecx >> 9) & 1, sse41 = (ecx >> 19) & 1;
-    if (!__get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx)) return 0;
-    const int sha = (ebx >> 29) & 1;
-    return ssse3 && sse41 && sha;
-}
-
-void hookcheck_sha256_compress_hardware(uint32_t *state, const uint8_t *blocks, size_t count) {
-    compress_x86(state, blocks, count);
-}
-
 #elif defined(__aarch64__) || defined(_M_ARM64)
 
-#include <arm_neon.h>
-
-#if defined(__linux__)
-#include <sys/auxv.h>
-#ifndef HWCAP_SHA2
-#define HWCAP_SHA2 (1 << 6)
-#endif
-#elif defined(__APPLE__)
-#include <sys/sysctl.h>
-#endif
-
-#if defined(__clang__)
-#define HOOKCHECK_SHA_TARGET __attribute__((target("sha2")))
-#else
-#define HOOKCHECK_SHA_TARGET __attribute__((target("+crypto")))
-#endif
-
 HOOKCHECK_SHA_TARGET
-static void compress_arm(uint32_t *state, const uint8_t *blocks, size_t count) {
+void hookcheck_sha256_compress_hardware(uint32_t *state, const uint8_t *blocks, size_t count) {
     uint32x4_t abcd = vld1q_u32(&state[0]);
     uint32x4_t efgh = vld1q_u32(&state[4]);
 
@@ -140,47 +106,12 @@ static void compress_arm(uint32_t *state, const uint8_t *blocks, size_t count) {
     vst1q_u32(&state[4], efgh);
 }
 
-static int detect(void) {
-#if defined(__linux__)
-    return (getauxval(AT_HWCAP) & HWCAP_SHA2) != 0;
-#elif defined(__APPLE__)
-    int value = 0;
-    size_t size = sizeof(value);
-    if (sysctlbyname("hw.optional.arm.FEAT_SHA256", &value, &size, NULL, 0) == 0) return value != 0;
-#if defined(__ARM_FEATURE_SHA2) || defined(__ARM_FEATURE_CRYPTO)
-    return 1;  // every Apple arm64 CPU has them; older systems lack the sysctl name
 #else
-    return 0;
-#endif
-#else
-    return 0;
-#endif
-}
 
+// Never called: hookcheck_sha256_hardware_available() is 0 here.
 void hookcheck_sha256_compress_hardware(uint32_t *state, const uint8_t *blocks, size_t count) {
-    compress_arm(state, blocks, count);
-}
-
-#else
-
-static int detect(void) { return 0; }
-
-void hookcheck_sha256_compress_hardware(uint32_t *state, const uint8_t *blocks, size_t count) {
-    (void)state;
-    (void)blocks;
-    (void)count;
-    __builtin_trap();  // never called: hookcheck_sha256_hardware_available() is 0 here
+    (void)state, (void)blocks, (void)count;
+    __builtin_trap();
 }
 
 #endif
-
-int hookcheck_sha256_hardware_available(void) {
-    // Racing first calls compute the same answer; the store is a plain int.
-    static volatile int cached = -1;
-    int value = cached;
-    if (value < 0) {
-        value = detect();
-        cached = value;
-    }
-    return value;
-}

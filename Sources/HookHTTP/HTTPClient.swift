@@ -8,8 +8,9 @@
 /// `Host` and `Content-Length` only when absent (and not at all when told not to), never follows
 /// redirects, never adds other headers. Keep-alive connections are reused per `host:port` from a
 /// bounded pool. Name resolution and connecting run on dedicated I/O threads; the exchange itself uses
-/// non-blocking `send`/`recv` in the calling task, which `SocketPoller` suspends while the socket is not
-/// ready, so no blocking call ever runs on Swift's cooperative pool. `https://` goes through URLSession, with a
+/// non-blocking `send`/`recv`, run on the poller thread (``executor``) in the calling task, which
+/// `SocketPoller` suspends while the socket is not ready, so no blocking call ever runs on Swift's
+/// cooperative pool. `https://` goes through URLSession, with a
 /// one-time warning naming what cannot be controlled there.
 public final class HTTPClient: Sendable {
     /// Timeouts, pool size and header policy.
@@ -79,8 +80,15 @@ public final class HTTPClient: Sendable {
     ) async throws(HTTPClientError) -> HTTPResponse {
         if url.isSecure { return try await sendThroughURLSession(request, to: url, timeout: timeout) }
         let prepared = prepare(request, for: url)
-        return try await exchange(prepared, with: url, overall: timeout.map(Deadline.after))
+        return try await withTaskExecutorPreference(poller) { () async throws(HTTPClientError) -> HTTPResponse in
+            try await exchange(prepared, with: url, overall: timeout.map(Deadline.after))
+        }
     }
+
+    /// The executor the exchanges run on: the thread that polls the client's sockets. A task that
+    /// prefers it (`withTaskExecutorPreference(client.executor) { … }`, inherited by its child tasks)
+    /// sends and receives without a hop to another thread per request; keep blocking work off it.
+    public var executor: any TaskExecutor { poller }
 
     /// Adds `Host` and `Content-Length` when absent and the configuration allows.
     func prepare(_ request: HTTPRequest, for url: HTTPURL) -> HTTPRequest {
@@ -89,7 +97,7 @@ public final class HTTPClient: Sendable {
         if !request.headers.contains(HTTPHeaderName.host) {
             request.headers.add(name: HTTPHeaderName.host, value: url.hostHeader)
         }
-        let hasBodyMethod = ["POST", "PUT", "PATCH"].contains(request.method)
+        let hasBodyMethod = request.method == "POST" || request.method == "PUT" || request.method == "PATCH"
         if !request.headers.contains(HTTPHeaderName.contentLength)
             && !request.headers.contains(HTTPHeaderName.transferEncoding)
             && (!request.body.isEmpty || hasBodyMethod)

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import Synchronization
 
@@ -12,6 +13,11 @@ import Synchronization
 /// wake-up pipe, bounded by the earliest deadline, and resumes every waiter it finds ready or expired,
 /// many per wake-up under load. A registration wakes the thread (one byte down the pipe) only while it
 /// sleeps. A wake-up may be spurious: callers retry their `recv`/`send` and wait again.
+///
+/// The poller is also a `TaskExecutor`: a task that prefers it (the client's exchanges do, and so can a
+/// sender's whole task group) runs its jobs on the poller thread between polls, so a socket that turns
+/// ready resumes its task there without handing it to another thread. Jobs queued while it runs jobs make
+/// the next `poll()` return at once.
 final class SocketPoller: Sendable {
     /// The poller the client shares.
     static let shared = SocketPoller()
@@ -29,6 +35,8 @@ final class SocketPoller: Sendable {
         /// Whether the thread sits in `poll()` with the waiters it saw last, so a new one must wake it.
         var isSleeping = false
         var isWakePending = false
+        /// Jobs of tasks that prefer this executor, in the order they were enqueued.
+        var jobs: [UnownedJob] = []
     }
 
     private let state = Mutex(State())
@@ -59,38 +67,61 @@ final class SocketPoller: Sendable {
                 }
                 return
             }
-            let mustWake = state.withLock { state in
-                state.waiters[socket.fd] = Waiter(continuation: continuation, events: events, deadline: deadline)
-                guard state.isSleeping && !state.isWakePending else { return false }
-                state.isWakePending = true
-                return true
-            }
-            if mustWake {
-                var one: UInt8 = 1
-                _ = write(wakeWriter, &one, 1)
-            }
+            register { $0.waiters[socket.fd] = Waiter(continuation: continuation, events: events, deadline: deadline) }
         }
         try result.get()
     }
 
-    /// The poller thread: polls the waiters' sockets until one is ready or the earliest deadline,
-    /// then resumes whom it concerns.
+    /// Queues a job to run on the poller thread, waking it when it sleeps in `poll()`.
+    fileprivate func append(_ job: UnownedJob) {
+        guard wakeWriter >= 0 else {
+            // No poller thread: the job runs on a Dispatch thread, still on behalf of this executor.
+            DispatchQueue.global().async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
+            return
+        }
+        register { $0.jobs.append(job) }
+    }
+
+    /// Adds a waiter or a job under the lock, then wakes the thread (one byte down the pipe) if it sleeps
+    /// in `poll()` and no wake-up is on its way.
+    private func register(_ add: (inout State) -> Void) {
+        let mustWake = state.withLock { state in
+            add(&state)
+            guard state.isSleeping && !state.isWakePending else { return false }
+            state.isWakePending = true
+            return true
+        }
+        if mustWake {
+            var one: UInt8 = 1
+            _ = write(wakeWriter, &one, 1)
+        }
+    }
+
+    /// The poller thread: runs the queued jobs, then polls the waiters' sockets until one is ready or the
+    /// earliest deadline (without waiting when jobs are queued), then resumes whom it concerns.
     private func run() {
         var entries: [pollfd] = []
         var drain = [UInt8](repeating: 0, count: 64)
+        var jobs: [UnownedJob] = []
+        let executor = asUnownedTaskExecutor()
         while true {
+            state.withLock { swap(&jobs, &$0.jobs) }
+            for job in jobs { job.runSynchronously(on: executor) }
+            jobs.removeAll(keepingCapacity: true)
+
             entries.removeAll(keepingCapacity: true)
             entries.append(pollfd(fd: wakeReader, events: Int16(POLLIN), revents: 0))
-            let earliest = state.withLock { state in
+            let (earliest, hasJobs) = state.withLock { state in
                 var earliest = UInt64.max
                 for (fd, waiter) in state.waiters {
                     entries.append(pollfd(fd: fd, events: waiter.events, revents: 0))
                     earliest = min(earliest, waiter.deadline.nanoseconds)
                 }
-                state.isSleeping = true
-                return earliest
+                state.isSleeping = state.jobs.isEmpty
+                return (earliest, !state.jobs.isEmpty)
             }
-            let timeout = earliest == UInt64.max ? -1 : Deadline(nanoseconds: earliest).remainingMilliseconds
+            let timeout =
+                hasJobs ? 0 : earliest == UInt64.max ? -1 : Deadline(nanoseconds: earliest).remainingMilliseconds
             let count = poll(&entries, nfds_t(entries.count), timeout)
             if count < 0 && errno != EINTR { return }
             if entries[0].revents != 0 {
@@ -116,5 +147,11 @@ final class SocketPoller: Sendable {
             }
             for (continuation, result) in ready { continuation.resume(returning: result) }
         }
+    }
+}
+
+extension SocketPoller: TaskExecutor {
+    func enqueue(_ job: consuming ExecutorJob) {
+        append(UnownedJob(job))
     }
 }

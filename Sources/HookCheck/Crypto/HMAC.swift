@@ -11,12 +11,17 @@ package struct HMAC<H: HashFunction>: Sendable {
     /// Creates an authenticator for `key`. Keys longer than the hash's block size are hashed first;
     /// shorter ones are zero-padded (RFC 2104 §2).
     package init(key: [UInt8]) {
-        var block = key.count > H.blockSize ? H.hash(key) : key
-        block += [UInt8](repeating: 0, count: H.blockSize - block.count)
-        var inner = H()
-        inner.update(block.map { $0 ^ 0x36 })
-        var outer = H()
-        outer.update(block.map { $0 ^ 0x5c })
+        let hashedKey = key.count > H.blockSize ? H.hash(key) : nil
+        // The padded key, XORed with each pad, on the stack: the sender makes one per delivery.
+        var (inner, outer) = (H(), H())
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: H.blockSize) { pad in
+            (hashedKey ?? key).withUnsafeBufferPointer { keyBytes in
+                for index in 0..<H.blockSize { pad[index] = (index < keyBytes.count ? keyBytes[index] : 0) ^ 0x36 }
+                inner.update(UnsafeRawBufferPointer(pad))
+                for index in 0..<H.blockSize { pad[index] ^= 0x36 ^ 0x5c }
+                outer.update(UnsafeRawBufferPointer(pad))
+            }
+        }
         self.inner = inner
         self.outer = outer
         self.innerStart = inner

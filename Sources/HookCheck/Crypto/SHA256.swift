@@ -22,8 +22,8 @@ package struct SHA256: HashFunction {
     /// Whether this CPU has SHA-256 instructions that this build can use.
     package static let hardwareAvailable = hookcheck_sha256_hardware_available() != 0
 
-    /// Set (with `$forcesPortable.withValue(true) { … }`) to make every hasher created in that scope use
-    /// the portable code, HMAC keys and one-shot hashes included.
+    /// Set (with `$forcesPortable.withValue(true) { … }`) to make every SHA-256 and ``SHA1`` hasher created
+    /// in that scope use the portable code, HMAC keys and one-shot hashes included.
     @TaskLocal package static var forcesPortable = false
 
     /// Whether this hasher's blocks go to the CPU's instructions.

@@ -1,15 +1,13 @@
-/// Random (version 4) UUIDs as lowercase text, drawn from the system generator (`getrandom` on Linux)
-/// without Foundation's `UUID()`, which opens and closes `/dev/urandom` for every id on Linux — a
-/// measurable share of `hookcheck run --repeat`.
+/// Random (version 4) UUIDs as lowercase text, from the system's cryptographic generator through
+/// ``RandomPool`` (one read of `/dev/urandom` per 256 ids) rather than Foundation's `UUID()`, which opens and closes
+/// `/dev/urandom` for every id on Linux — a measurable share of `hookcheck run --repeat`.
 public enum RandomUUID {
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// A fresh id such as `3f2a9c1e-7b4d-4e0f-9a61-2c8d5e7f0b13`.
     public static func make() -> String {
-        var generator = SystemRandomNumberGenerator()
         var bytes = [UInt8](repeating: 0, count: 16)
-        var high = generator.next() as UInt64
-        var low = generator.next() as UInt64
+        var (high, low) = RandomPool.twoWords()
         for index in 0..<8 {
             bytes[index] = UInt8(truncatingIfNeeded: high)
             bytes[index + 8] = UInt8(truncatingIfNeeded: low)

@@ -65,26 +65,30 @@ public struct SendRunner: Sendable {
         }
 
         emitReady(&ledger)
-        await withTaskGroup(of: (Int, JobOutcome).self) { group in
-            var next = 0
-            while next < min(options.concurrency, jobs.count) {
-                let job = jobs[next]
-                let index = next
-                group.addTask { (index, await perform(job)) }
-                next += 1
-            }
-            while let (index, outcome) = await group.next() {
-                if case .sent(let exchanges) = outcome {
-                    for exchange in exchanges where exchange.status != nil { latencies.append(exchange.latency) }
-                }
-                ledger.record(outcome, job: jobs[index])
-                if next < jobs.count {
+        // The jobs (building, signing, sending, judging) run on the client's poller thread: a delivery
+        // whose answer arrives resumes there, with no hop between threads per request.
+        await withTaskExecutorPreference(client.executor) {
+            await withTaskGroup(of: (Int, JobOutcome).self) { group in
+                var next = 0
+                while next < min(options.concurrency, jobs.count) {
                     let job = jobs[next]
                     let index = next
                     group.addTask { (index, await perform(job)) }
                     next += 1
                 }
-                emitReady(&ledger)
+                while let (index, outcome) = await group.next() {
+                    if case .sent(let exchanges) = outcome {
+                        for exchange in exchanges where exchange.status != nil { latencies.append(exchange.latency) }
+                    }
+                    ledger.record(outcome, job: jobs[index])
+                    if next < jobs.count {
+                        let job = jobs[next]
+                        let index = next
+                        group.addTask { (index, await perform(job)) }
+                        next += 1
+                    }
+                    emitReady(&ledger)
+                }
             }
         }
         emitReady(&ledger)
@@ -125,6 +129,9 @@ public struct SendRunner: Sendable {
         var suiteCase: SuiteCase
         var probe: ProbeKind
         var target: String
+        /// `target` parsed once for all the jobs sent there (`nil` when it does not parse: then each send
+        /// reports why).
+        var targetURL: HTTPURL?
         var timeout: Duration
         var isFirst: Bool
         /// The case body's compact JSON, shared by the repeats of a valid delivery.
@@ -142,6 +149,7 @@ public struct SendRunner: Sendable {
         var position = 0
         for (suiteIndex, plan) in plans.enumerated() {
             let builder = DeliveryBuilder(profile: plan.suite.profile, secret: plan.secret, now: now)
+            let targetURL = try? HTTPURL(plan.target)
             for suiteCase in plan.suite.cases {
                 defer { position += 1 }
                 guard options.shard.contains(position: position) else { continue }
@@ -155,7 +163,7 @@ public struct SendRunner: Sendable {
                         jobs.append(
                             Job(
                                 result: planned.count, builder: builder, suiteCase: suiteCase, probe: probe,
-                                target: plan.target,
+                                target: plan.target, targetURL: targetURL,
                                 timeout: options.timeout ?? Self.timeout(within: suiteCase.expect.within),
                                 isFirst: index == 0, encodedBody: encodedBody))
                     }
@@ -187,7 +195,8 @@ public struct SendRunner: Sendable {
         }
         var exchanges: [Exchange] = []
         for delivery in deliveries {
-            let exchange = await send(delivery, timeout: job.timeout)
+            let exchange = await send(
+                delivery, timeout: job.timeout, to: delivery.url == job.target ? job.targetURL : nil)
             exchanges.append(exchange)
             if exchange.status == nil { break }
         }
@@ -196,12 +205,18 @@ public struct SendRunner: Sendable {
 
     /// Sends one delivery and times it; a client error becomes the exchange's outcome.
     public func send(_ delivery: Delivery, timeout: Duration) async -> Exchange {
+        await send(delivery, timeout: timeout, to: nil)
+    }
+
+    /// ``send(_:timeout:)`` with the delivery's URL already parsed, when the caller has it.
+    func send(_ delivery: Delivery, timeout: Duration, to parsedURL: HTTPURL?) async -> Exchange {
         let sentAt = now()
         let clock = ContinuousClock()
         let start = clock.now
         let outcome: Result<HTTPResponse, HTTPClientError>
         do {
-            let url = try HTTPURL(delivery.url)
+            let url: HTTPURL
+            if let parsedURL { url = parsedURL } else { url = try HTTPURL(delivery.url) }
             let request = HTTPRequest(
                 method: HTTPMethod(delivery.method), target: url.target, headers: delivery.headers, body: delivery.body)
             outcome = .success(try await client.send(request, to: url, timeout: timeout))
