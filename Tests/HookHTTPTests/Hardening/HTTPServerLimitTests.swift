@@ -78,7 +78,10 @@ struct HTTPServerLimitTests {
     }
 
     @Test func connectionsAtLimitServedOnePastAnswered503() async throws {
-        try await withServer(.init(maxConnections: 2), handler: Self.echo) { server in
+        // The held connections send nothing: a head timeout far beyond the wait keeps them open however long
+        // a loaded machine takes to look (with the default 10 s the server could drop one unseen).
+        try await withServer(.init(maxConnections: 2, headerReadTimeout: .seconds(300)), handler: Self.echo) {
+            server in
             let port = server.port
             // Hold one idle connection: with it the server is at one of two.
             let held = try await onIOThread { () throws(SocketError) -> Socket in
@@ -145,7 +148,10 @@ struct HTTPServerLimitTests {
     /// A child process spawned while a connection is accepted can inherit its descriptor; the server's
     /// close must still end the stream for the peer (a duplicate descriptor stands in for the child here).
     @Test func idleConnectionClosedThoughACopyOfItsDescriptorStaysOpen() async throws {
-        try await withServer(.init(idleTimeout: .milliseconds(500)), handler: Self.echo) { server in
+        // Until its first request the connection waits under the head timeout, set far beyond the wait for it
+        // to be counted; after the request, the 500 ms idle timeout closes it.
+        try await withServer(.init(headerReadTimeout: .seconds(300), idleTimeout: .milliseconds(500)), handler: Self.echo)
+        { server in
             let port = server.port
             let peer = try await onIOThread { () throws(SocketError) -> Socket in
                 try Socket.connect(to: Socket.resolve(host: "127.0.0.1", port: port), deadline: .after(.seconds(2)))
