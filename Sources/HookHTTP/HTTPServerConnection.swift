@@ -68,6 +68,8 @@ final class HTTPServerConnection: EventLoopChannel, @unchecked Sendable {
             default: break
             }
         }
+        // The read may have closed the connection (its descriptor may even be reused by now).
+        if case .closed = phase { return }
         if event.isWritable || event.isHangUp, outputOffset < output.count { flush() }
     }
 
@@ -186,6 +188,7 @@ final class HTTPServerConnection: EventLoopChannel, @unchecked Sendable {
 
     /// Writes what the socket takes now; once the response is out, moves on.
     private func flush() {
+        if case .closed = phase { return }
         while outputOffset < output.count {
             let written: Int?
             do {
