@@ -9,21 +9,28 @@ import Synchronization
 /// The listener's capture file, with group commit that fits an event loop: ``append(_:)`` suspends
 /// instead of blocking a thread.
 ///
-/// The first appender that finds no write in flight becomes the writer: it hands its line, and whatever
-/// others queued meanwhile, to the kernel in one `write(2)` (then one `fsync(2)`, with `fsync`) on its
-/// own thread, and keeps writing batches while lines keep arriving. Everyone else queues its line and
-/// suspends; the writer resumes them once the write that holds their line has completed (their tasks
-/// then continue on their own event loop). So a loop thread is only ever busy with a write it performs
-/// itself, never waiting for another thread's, and every request that arrives while a write is in flight
-/// shares the next one. ``append(_:)`` returns only after the write that holds its line has completed,
-/// so a response sent afterwards never acknowledges a delivery that is not in the file; a failed write
-/// is thrown to every line it held.
+/// One appender at a time is the writer. The first that finds no write in flight becomes it: it hands
+/// its line, and whatever others queued meanwhile, to the kernel in one `write(2)` (then one `fsync(2)`,
+/// with `fsync`), on its own thread. Everyone else queues its line and suspends. When the write is done
+/// the writer resumes the appenders whose lines it held and, if more lines were queued meanwhile, hands
+/// the writing of that next batch to one of their appenders, then returns. So a loop thread only ever
+/// writes one batch, holding a line of its own, and never waits for another thread's write; every
+/// request that arrives while a write is in flight shares the next one. ``append(_:)`` returns only
+/// after the write that holds its line has completed, so a response sent afterwards never acknowledges a
+/// delivery that is not in the file; a failed write is thrown to every line it held.
 ///
 /// The lines are built outside: the critical section is only queueing the bytes.
 final class ListenerCaptureLog: Sendable {
+    private enum Resumption {
+        /// The batch holding the line was written (with the failure, if any).
+        case written(String?)
+        /// The line's batch is next and nobody writes it: the appender writes it.
+        case becomeWriter
+    }
+
     private struct Waiter {
         let batch: UInt64
-        let continuation: CheckedContinuation<String?, Never>
+        let continuation: CheckedContinuation<Resumption, Never>
     }
 
     private struct State {
@@ -34,7 +41,7 @@ final class ListenerCaptureLog: Sendable {
         /// Every batch up to this one has been written (or has failed).
         var completedBatch: UInt64 = 0
         var isWriting = false
-        /// `close()` was called while a write was in flight: the writer closes once it is done.
+        /// `close()` was called while lines were in flight: the last writer closes the file.
         var isClosing = false
         var failures: [UInt64: String] = [:]
         var waiters: [Waiter] = []
@@ -74,27 +81,35 @@ final class ListenerCaptureLog: Sendable {
             return (state.openBatch, true)
         }
         guard let step else { throw .writeFailed(path: path, reason: "the listener is stopped") }
-        let failure: String?
-        if step.isWriter {
-            failure = writeWhilePending(own: step.batch)
-        } else {
-            failure = await withCheckedContinuation { continuation in
-                let done = state.withLock { state -> String?? in
-                    guard state.completedBatch < step.batch else { return .some(state.failures[step.batch]) }
+        var resumption = Resumption.becomeWriter
+        if !step.isWriter {
+            resumption = await withCheckedContinuation { continuation in
+                let now = state.withLock { state -> Resumption? in
+                    if state.completedBatch >= step.batch { return .written(state.failures[step.batch]) }
+                    guard state.isWriting else {
+                        // The last writer found no one to hand this batch to yet: it is this appender's.
+                        state.isWriting = true
+                        return .becomeWriter
+                    }
                     state.waiters.append(Waiter(batch: step.batch, continuation: continuation))
-                    return .none
+                    return nil
                 }
-                if let done { continuation.resume(returning: done) }
+                if let now { continuation.resume(returning: now) }
             }
+        }
+        let failure: String?
+        switch resumption {
+        case .written(let written): failure = written
+        case .becomeWriter: failure = writeBatch()
         }
         if let failure { throw .writeFailed(path: path, reason: failure) }
     }
 
-    /// Closes the file once any write in flight has finished; later appends fail.
+    /// Closes the file once the lines in flight are written; later appends fail.
     func close() {
         state.withLock { state in
             guard state.descriptor >= 0 else { return }
-            if state.isWriting {
+            if state.isWriting || !state.pending.isEmpty {
                 state.isClosing = true
             } else {
                 _ = closeFile(state.descriptor)
@@ -103,40 +118,40 @@ final class ListenerCaptureLog: Sendable {
         }
     }
 
-    /// The writer's part: writes batches until nothing is queued, resuming each batch's waiters after its
-    /// write. Returns the failure (if any) of the batch `own`, the caller's.
-    private func writeWhilePending(own: UInt64) -> String? {
+    /// The writer's part: writes the open batch (which holds the caller's line), resumes its appenders,
+    /// and hands the next batch, if any, to one of its appenders. Returns the write's failure, if any.
+    private func writeBatch() -> String? {
         var writing: [UInt8] = []
-        var ownFailure: String?
-        while true {
-            let (batch, fd) = state.withLock { state -> (UInt64, Int32) in
-                swap(&state.pending, &writing)
-                defer { state.openBatch += 1 }
-                return (state.openBatch, state.descriptor)
-            }
-            let failure = Self.writeAll(writing, to: fd, syncs: syncsEachBatch)
-            writing.removeAll(keepingCapacity: true)
-            if batch == own { ownFailure = failure }
-            let (resumed, isDone) = state.withLock { state -> ([Waiter], Bool) in
-                if let failure { state.failures[batch] = failure }
-                state.completedBatch = batch
-                var resumed: [Waiter] = []
-                state.waiters.removeAll { waiter in
-                    guard waiter.batch <= batch else { return false }
-                    resumed.append(waiter)
-                    return true
-                }
-                guard state.pending.isEmpty else { return (resumed, false) }
-                state.isWriting = false
-                if state.isClosing {
-                    _ = closeFile(state.descriptor)
-                    state.descriptor = -1
-                }
-                return (resumed, true)
-            }
-            for waiter in resumed { waiter.continuation.resume(returning: failure) }
-            if isDone { return ownFailure }
+        let (batch, fd) = state.withLock { state -> (UInt64, Int32) in
+            swap(&state.pending, &writing)
+            defer { state.openBatch += 1 }
+            return (state.openBatch, state.descriptor)
         }
+        let failure = Self.writeAll(writing, to: fd, syncs: syncsEachBatch)
+        let (resumed, next) = state.withLock { state -> ([Waiter], Waiter?) in
+            if let failure { state.failures[batch] = failure }
+            state.completedBatch = batch
+            var resumed: [Waiter] = []
+            state.waiters.removeAll { waiter in
+                guard waiter.batch <= batch else { return false }
+                resumed.append(waiter)
+                return true
+            }
+            if !state.pending.isEmpty,
+                let index = state.waiters.firstIndex(where: { $0.batch == state.openBatch })
+            {
+                return (resumed, state.waiters.remove(at: index))  // stays `isWriting`: handed over
+            }
+            state.isWriting = false
+            if state.isClosing && state.pending.isEmpty {
+                _ = closeFile(state.descriptor)
+                state.descriptor = -1
+            }
+            return (resumed, nil)
+        }
+        for waiter in resumed { waiter.continuation.resume(returning: .written(failure)) }
+        next?.continuation.resume(returning: .becomeWriter)
+        return failure
     }
 
     private static func writeAll(_ bytes: [UInt8], to fd: Int32, syncs: Bool) -> String? {
