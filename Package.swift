@@ -16,7 +16,9 @@ let package = Package(
     ],
     dependencies: [],
     targets: [
-        .target(name: "HookHTTP", swiftSettings: settings),
+        .target(name: "HookHTTP", dependencies: ["CHookHTTP"], swiftSettings: settings),
+        // epoll for HookHTTP's event loops (Swift's Glibc module lacks it); empty on other platforms.
+        .target(name: "CHookHTTP"),
         // SHA-256 on the CPU's SHA instructions, chosen at run time; HookCheck's own C, no flags needed.
         .target(name: "CHookCrypto"),
         .target(name: "HookCheck", dependencies: ["HookHTTP", "CHookCrypto"], swiftSettings: settings),

@@ -1,3 +1,5 @@
+import Foundation
+
 extension HTTPServer {
     /// Where the server listens and how much it tolerates. Every value has a documented default.
     public struct Configuration: Sendable, Hashable {
@@ -19,12 +21,19 @@ extension HTTPServer {
         public var idleTimeout: Duration
         /// Time to write a response (default 30 s; then the connection is closed).
         public var writeTimeout: Duration
+        /// The event loop threads that serve the connections (default ``defaultEventLoopCount``, one per
+        /// core; at least 1 is used). Each loop owns the connections handed to it.
+        public var eventLoopCount: Int
+
+        /// The number of active cores, at least 1.
+        public static var defaultEventLoopCount: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
         /// Creates a configuration; every parameter defaults to the documented value.
         public init(
             host: String = "127.0.0.1", port: Int = 0, limits: HTTPLimits = .standard, maxConnections: Int = 1024,
             headerReadTimeout: Duration = .seconds(10), bodyReadTimeout: Duration = .seconds(30),
-            idleTimeout: Duration = .seconds(30), writeTimeout: Duration = .seconds(30)
+            idleTimeout: Duration = .seconds(30), writeTimeout: Duration = .seconds(30),
+            eventLoopCount: Int = Configuration.defaultEventLoopCount
         ) {
             self.host = host
             self.port = port
@@ -34,6 +43,7 @@ extension HTTPServer {
             self.bodyReadTimeout = bodyReadTimeout
             self.idleTimeout = idleTimeout
             self.writeTimeout = writeTimeout
+            self.eventLoopCount = eventLoopCount
         }
     }
 }

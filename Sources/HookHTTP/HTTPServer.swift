@@ -1,4 +1,3 @@
-import Dispatch
 import Synchronization
 
 #if canImport(Glibc)
@@ -7,11 +6,19 @@ import Synchronization
     import Darwin
 #endif
 
-/// An HTTP/1.1 server over POSIX sockets. Each connection is served on a dedicated thread from
-/// `IOThreadPool` (blocking `poll`/`recv`/`send` bounded by deadlines); the handler runs as a Swift
-/// task, and its response is written only after it returns, so whatever it persisted is durable
-/// before the first response byte leaves. Keep-alive, pipelining (answered in order),
-/// `Expect: 100-continue`, chunked requests, timeouts and graceful shutdown are handled here.
+/// An HTTP/1.1 server over POSIX sockets, on a few event loops (``Configuration/eventLoopCount``,
+/// by default one per core). Each ``EventLoop`` is one thread that owns its connections: non-blocking
+/// sockets watched with epoll (Linux) or `poll(2)`, a connection read when ready, parsed, handled and
+/// written when writable. The listening socket lives on the first loop, which hands each accepted
+/// connection to the loops in turn.
+///
+/// The handler runs as a task whose executor preference is the connection's loop: a handler that does
+/// not really suspend completes inline on the loop thread; one that suspends leaves the loop serving its
+/// other connections, and its response is posted back to the loop when ready. A response is written only
+/// after the handler returns, so whatever it persisted is durable before the first response byte leaves.
+/// Keep-alive, pipelining (answered in order, one request at a time), `Expect: 100-continue`, chunked
+/// requests, header/body/idle/write timeouts, `maxConnections` (503), lingering close and graceful
+/// shutdown (which awaits its connections without polling) are handled here.
 ///
 /// ```swift
 /// let server = HTTPServer(configuration: .init()) { request in HTTPResponse(status: 204) }
@@ -26,15 +33,13 @@ public final class HTTPServer: Sendable {
     /// The configuration the server was created with.
     public let configuration: Configuration
     let handler: Handler
-    let pool = IOThreadPool.shared
 
     struct State {
         enum Phase { case created, running, stopping, stopped }
         var phase = Phase.created
         var port = 0
-        var wakeWriter: Int32 = -1
-        /// Readable once shutdown begins: the accept loop and idle connections poll it beside their socket.
-        var wakeReader: Int32 = -1
+        var loops: [EventLoop] = []
+        var acceptor: HTTPServerAcceptor?
         var isAcceptLoopDone = false
         /// Open connections by descriptor.
         var connections: Set<Int32> = []
@@ -51,8 +56,8 @@ public final class HTTPServer: Sendable {
 
     /// Creates a server; nothing is bound until `start()`.
     /// - Parameters:
-    ///   - configuration: host, port, limits and timeouts.
-    ///   - handler: answers each request; runs on Swift's cooperative pool.
+    ///   - configuration: host, port, limits, timeouts and event loops.
+    ///   - handler: answers each request; starts on the connection's event loop thread.
     public init(configuration: Configuration = Configuration(), handler: @escaping Handler) {
         self.configuration = configuration
         self.handler = handler
@@ -78,118 +83,85 @@ public final class HTTPServer: Sendable {
             state.phase = .running
         }
         let configuration = configuration
+        let loops = (0..<max(1, configuration.eventLoopCount)).compactMap { index in
+            EventLoop.start(name: "hookhttp-loop-\(index)")
+        }
         let result: Result<Socket, SocketError> = await withCheckedContinuation { continuation in
-            pool.run {
+            // Resolving a host name blocks: never on the cooperative pool.
+            IOThreadPool.shared.run {
                 continuation.resume(
                     returning: Result { () throws(SocketError) in
                         try Socket.listen(host: configuration.host, port: configuration.port)
                     })
             }
         }
-        let listener: Socket
+        let failure: String
         switch result {
-        case .success(let socket): listener = socket
-        case .failure(let error):
-            state.withLock { $0.phase = .stopped }
-            throw .cannotListen(host: configuration.host, port: configuration.port, reason: error.description)
-        }
-        guard let (wakeReader, wakeWriter) = CloseOnExec.pipe(nonBlocking: false) else {
+        case .success(let listener) where !loops.isEmpty:
+            let acceptor = HTTPServerAcceptor(server: self, listener: listener, loops: loops)
+            state.withLock {
+                $0.port = listener.localPort
+                $0.loops = loops
+                $0.acceptor = acceptor
+            }
+            loops[0].execute { acceptor.start() }
+            return
+        case .success(let listener):
             listener.close()
-            state.withLock { $0.phase = .stopped }
-            throw .cannotListen(host: configuration.host, port: configuration.port, reason: "pipe failed")
+            failure = "no event loop could be started (out of descriptors)"
+        case .failure(let error):
+            failure = error.description
         }
-        state.withLock {
-            $0.port = listener.localPort
-            $0.wakeWriter = wakeWriter
-            $0.wakeReader = wakeReader
-        }
-        pool.run { [self] in acceptLoop(listener, wakeReader: wakeReader) }
+        for loop in loops { loop.execute { loop.beginStopping() } }
+        state.withLock { $0.phase = .stopped }
+        throw .cannotListen(host: configuration.host, port: configuration.port, reason: failure)
     }
 
     /// Stops accepting, lets in-flight requests finish within `gracePeriod` (idle keep-alive
     /// connections are closed at once), then closes every connection.
     public func shutdown(gracePeriod: Duration = .seconds(5)) async {
-        let wasRunning = state.withLock { state in
-            guard state.phase == .running else { return false }
+        let running = state.withLock { state -> (loops: [EventLoop], acceptor: HTTPServerAcceptor?)? in
+            guard state.phase == .running else { return nil }
             state.phase = .stopping
             stopping.store(true, ordering: .sequentiallyConsistent)
-            // Wakes the accept loop and every connection waiting idle for a request; nobody reads it.
-            var one: UInt8 = 1
-            _ = write(state.wakeWriter, &one, 1)
-            return true
+            return (state.loops, state.acceptor)
         }
-        guard wasRunning else { return }
+        guard let (loops, acceptor) = running else { return }
+        // The first loop closes the listener, then tells every loop to close its idle connections; a
+        // connection the acceptor handed over before is queued ahead of that, so none is missed. Each
+        // loop thread ends once its last connection has closed.
+        loops[0].execute {
+            acceptor?.close()
+            for loop in loops { loop.execute { loop.beginStopping() } }
+        }
         await wait(until: .noConnections, atMost: gracePeriod)
         state.withLock { state in
+            // Their loops see the end of the stream (or a failed write) and close them.
             for fd in state.connections { Socket(fd: fd).shutdown() }
         }
         await wait(until: .noConnections, atMost: .seconds(2))
         // The listening socket is closed before `shutdown` returns, however slow the machine: a client that
-        // connects afterwards is refused. (The accept loop ends as soon as it sees the wake byte.)
+        // connects afterwards is refused.
         await wait(until: .acceptLoopDone, atMost: .seconds(30))
         state.withLock { state in
-            _ = close(state.wakeWriter)
-            // A connection still open might poll the reader: then it stays open rather than be reused.
-            if state.connections.isEmpty { _ = close(state.wakeReader) }
+            state.acceptor = nil
             state.phase = .stopped
         }
-    }
-
-    // MARK: - Accepting
-
-    private func acceptLoop(_ listener: Socket, wakeReader: Int32) {
-        var entries = [
-            pollfd(fd: listener.fd, events: Int16(POLLIN), revents: 0),
-            pollfd(fd: wakeReader, events: Int16(POLLIN), revents: 0),
-        ]
-        while true {
-            let ready = poll(&entries, 2, -1)
-            if ready < 0 && errno != EINTR { break }
-            if entries[1].revents != 0 { break }
-            guard entries[0].revents != 0 else { continue }
-            while true {
-                let accepted: (socket: Socket, remote: String)?
-                do {
-                    accepted = try listener.accept()
-                } catch {
-                    usleep(10_000)  // out of descriptors: back off instead of spinning
-                    break
-                }
-                guard let (socket, remote) = accepted else { break }
-                admit(socket, remote: remote)
-            }
-        }
-        listener.close()
-        state.withLock { $0.isAcceptLoopDone = true }
-        resumeShutdownWaiters()
-    }
-
-    private func admit(_ socket: Socket, remote: String) {
-        let wakeReader = state.withLock { state -> Int32? in
-            guard state.phase == .running, state.connections.count < configuration.maxConnections else { return nil }
-            state.connections.insert(socket.fd)
-            return state.wakeReader
-        }
-        guard let wakeReader else {
-            let busy = HTTPResponse(
-                status: 503,
-                headers: [
-                    (HTTPHeaderName.contentLength, "0"), (HTTPHeaderName.connection, "close"),
-                    (HTTPHeaderName.retryAfter, "1"),
-                ])
-            try? socket.write(busy.serializedHead(), until: .after(.milliseconds(10)))
-            socket.shutdown(reading: false, writing: true)
-            socket.close()
-            return
-        }
-        let connection = HTTPServerConnection(server: self, socket: socket, remote: remote, wakeReader: wakeReader)
-        pool.run { connection.serve() }
     }
 
     // MARK: - Connection bookkeeping
 
     /// Whether shutdown has begun: connections finish the request in hand and close.
     var isStopping: Bool { stopping.load(ordering: .sequentiallyConsistent) }
+
+    /// Counts a new connection, or returns `false` when the server is at `maxConnections` or stopping.
+    func admit(_ socket: Socket) -> Bool {
+        state.withLock { state in
+            guard state.phase == .running, state.connections.count < configuration.maxConnections else { return false }
+            state.connections.insert(socket.fd)
+            return true
+        }
+    }
 
     /// Forgets and closes a connection; under the lock, so `shutdown` never touches a reused descriptor.
     /// It shuts the socket down before closing it: a copy of the descriptor held elsewhere (a child
@@ -205,28 +177,13 @@ public final class HTTPServer: Sendable {
         if isLast { resumeShutdownWaiters() }
     }
 
-    // MARK: - Handling
-
-    /// Runs the handler and waits for its response on this I/O thread (never on the cooperative
-    /// pool). Where task executors exist, the handler task prefers an executor that runs its jobs
-    /// on this very thread, so a handler that does not hop elsewhere costs no thread switch.
-    func respond(to request: HTTPRequest) -> HTTPResponse {
-        let executor = InlineTaskExecutor()
-        let handler = handler
-        let work: @Sendable () async -> Void = {
-            let response: HTTPResponse
-            do {
-                response = try await handler(request)
-            } catch {
-                response = HTTPResponse(
-                    status: 500, headers: [(HTTPHeaderName.contentType, "text/plain; charset=utf-8")],
-                    body: Array("internal server error\n".utf8))
-            }
-            executor.finish(with: response)
-        }
-        Task(executorPreference: executor, operation: work)
-        return executor.runUntilFinished()
+    /// The acceptor has closed the listening socket.
+    func acceptorClosed() {
+        state.withLock { $0.isAcceptLoopDone = true }
+        resumeShutdownWaiters()
     }
+
+    // MARK: - Responding
 
     /// The bytes to send for `response` to `request`, adding `Content-Length`, `Date` and
     /// `Connection` only where the handler did not set them, and whether to keep the connection.

@@ -155,7 +155,7 @@ public final class Listener: Sendable {
                 method: request.method.rawValue, target: request.target, version: request.version.description,
                 headers: headers, body: request.body, responseStatus: status)
             do throws(CaptureFileError) {
-                try reserved.log.append(record.jsonLine())
+                try await reserved.log.append(record.jsonLine())
                 outcome = .success(
                     CapturedDelivery(
                         seq: record.seq, method: record.method, target: record.target, status: status,
