@@ -228,16 +228,17 @@ struct CaptureLineScanner {
 
     private mutating func scanHeaders() -> HTTPHeaders? {
         guard take(UInt8(ascii: "[")) else { return nil }
-        var headers = HTTPHeaders()
-        if take(UInt8(ascii: "]")) { return headers }
+        if take(UInt8(ascii: "]")) { return HTTPHeaders() }
+        var fields: [HTTPField] = []
+        fields.reserveCapacity(8)
         repeat {
             guard take(UInt8(ascii: "[")), let name = scanString(), take(UInt8(ascii: ",")), let value = scanString(),
                 take(UInt8(ascii: "]"))
             else { return nil }
-            headers.add(name: name, value: value)
+            fields.append(HTTPField(name: name, value: value))
         } while take(UInt8(ascii: ","))
         guard take(UInt8(ascii: "]")) else { return nil }
-        return headers
+        return HTTPHeaders(fields: fields)
     }
 
     // MARK: - Helpers

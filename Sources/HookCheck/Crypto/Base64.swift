@@ -28,7 +28,13 @@ package enum Base64 {
     package static func encode(_ bytes: some Sequence<UInt8>, alphabet: Alphabet = .standard, padded: Bool = true)
         -> String
     {
-        let input = Array(bytes)
+        String(decoding: encodedBytes(Array(bytes), alphabet: alphabet, padded: padded), as: UTF8.self)
+    }
+
+    /// The base64 text of `input` as ASCII bytes, for comparing without building a `String`.
+    package static func encodedBytes(_ input: [UInt8], alphabet: Alphabet = .standard, padded: Bool = true)
+        -> [UInt8]
+    {
         let table = alphabet == .standard ? standardCharacters : urlSafeCharacters
         var text: [UInt8] = []
         text.reserveCapacity((input.count + 2) / 3 * 4)
@@ -54,7 +60,7 @@ package enum Base64 {
                 text += [UInt8](repeating: UInt8(ascii: "="), count: 3 - remaining)
             }
         }
-        return String(decoding: text, as: UTF8.self)
+        return text
     }
 
     /// The bytes of base64 text, decoded strictly.

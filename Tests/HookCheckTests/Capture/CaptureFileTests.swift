@@ -163,3 +163,19 @@ func captureTimesFormatAndParseExactly(_ example: (String, Double)) throws {
         #expect(abs(record.receivedAt.timeIntervalSince1970 - 1_795_428_000.166) < 0.01)
     }
 }
+
+/// The capture-time reader does `timegm`'s arithmetic itself: leap days, and a day past the month's
+/// end or a leap second carried forward as `timegm` carries them.
+@Test(arguments: [
+    ("1970-01-01T00:00:00Z", 0.0),
+    ("2026-11-23T10:00:00.123Z", 1_795_428_000.123),
+    ("2024-02-29T23:59:59Z", 1_709_251_199.0),
+    ("2000-03-01T00:00:00.5Z", 951_868_800.5),
+    ("2026-02-31T00:00:00Z", 1_772_496_000.0),
+    ("2026-12-31T23:59:60Z", 1_798_761_600.0),
+    ("1969-12-31T23:59:59Z", -1.0),
+])
+func captureTimeReadsUTCWithoutTheCalendar(_ text: String, seconds: Double) throws {
+    let date = try #require(CaptureTime.parseUTC(Array(text.utf8)))
+    #expect(abs(date.timeIntervalSince1970 - seconds) < 0.000_5)
+}
