@@ -114,19 +114,32 @@ struct CaptureLineScanner {
         return true
     }
 
-    /// The record keys, by their bytes.
-    private static let keys: [(name: [UInt8], key: Key)] = [
-        ("seq", .seq), ("receivedAt", .receivedAt), ("remote", .remote), ("method", .method), ("target", .target),
-        ("version", .version), ("headers", .headers), ("body", .body), ("bodyBase64", .bodyBase64),
-        ("response", .response),
-    ].map { (Array($0.utf8), $1) }
+    /// The record keys' bytes, in the order of their ``Key`` bits.
+    private static let keyNames: [[UInt8]] = [
+        "seq", "receivedAt", "remote", "method", "target", "version", "headers", "body", "bodyBase64", "response",
+    ].map { Array($0.utf8) }
 
     /// The one key of the `response` object.
     private static let statusKey = Array("status".utf8)
 
     private mutating func scanKey() -> Key? {
         guard let name = scanPlainKey() else { return nil }
-        return Self.keys.first { Self.bytes(name, equal: $0.name) }?.key
+        // The length and first byte narrow the ten keys to one candidate (`remote`/`response` by the third).
+        let candidate: Key
+        switch (name.count, name.first) {
+        case (3, UInt8(ascii: "s")): candidate = .seq
+        case (10, UInt8(ascii: "r")): candidate = .receivedAt
+        case (6, UInt8(ascii: "r")): candidate = .remote
+        case (6, UInt8(ascii: "m")): candidate = .method
+        case (6, UInt8(ascii: "t")): candidate = .target
+        case (7, UInt8(ascii: "v")): candidate = .version
+        case (7, UInt8(ascii: "h")): candidate = .headers
+        case (4, UInt8(ascii: "b")): candidate = .body
+        case (10, UInt8(ascii: "b")): candidate = .bodyBase64
+        case (8, UInt8(ascii: "r")): candidate = .response
+        default: return nil
+        }
+        return Self.bytes(name, equal: Self.keyNames[Int(candidate.rawValue.trailingZeroBitCount)]) ? candidate : nil
     }
 
     /// A key's bytes when it is plain ASCII without escapes (every key the writer produces).

@@ -4,10 +4,20 @@
 /// "a different event". Digests are comparable within one process only.
 enum ContentDigest {
     static func of(profile: Profile, body: [UInt8], envelope: JSONValue?) -> UInt64 {
-        let removed = [profile.id, profile.timestamp].compactMap { source -> JSONPointer? in
+        of(body: body, envelope: envelope, removing: removedPointers(of: profile))
+    }
+
+    /// The pointers of the profile's id and timestamp in the body, which the digest leaves out;
+    /// work them out once per suite for ``of(body:envelope:removing:)``.
+    static func removedPointers(of profile: Profile) -> [JSONPointer] {
+        [profile.id, profile.timestamp].compactMap { source -> JSONPointer? in
             if case .pointer(let pointer) = source, !pointer.tokens.isEmpty { return pointer }
             return nil
         }
+    }
+
+    /// The digest of a delivery whose profile keeps `removed` (``removedPointers(of:)``) in the body.
+    static func of(body: [UInt8], envelope: JSONValue?, removing removed: [JSONPointer]) -> UInt64 {
         guard let envelope, !removed.isEmpty else { return body.withUnsafeBytes(digest(of:)) }
         var stripped = envelope
         for pointer in removed {

@@ -16,6 +16,8 @@ final class SuiteRules: Sendable {
     private let expectedMediaType: String
     /// Whether the scheme signs the URL (an `hmac` template with `{url}`), so it must be worked out.
     private let signsURL: Bool
+    /// The body fields the content digest leaves out (``ContentDigest/removedPointers(of:)``).
+    private let digestRemoves: [JSONPointer]
 
     /// The slot of deliveries that match no case.
     var unmatchedSlot: Int { suite.cases.count }
@@ -27,6 +29,7 @@ final class SuiteRules: Sendable {
         cases = CaseRouter(suite: suite)
         timestampRules = TimestampRule.rules(for: suite.profile)
         expectedMediaType = Self.mediaType(suite.profile.contentType)
+        digestRemoves = ContentDigest.removedPointers(of: suite.profile)
         if case .hmac(let scheme) = suite.profile.scheme {
             signsURL = scheme.signed.parts.contains(.url)
         } else {
@@ -224,7 +227,7 @@ final class SuiteRules: Sendable {
 
         // Identity: the id and the content; whether they were seen before is `apply`'s business.
         verdict.id = id
-        verdict.content = ContentDigest.of(profile: profile, body: record.body, envelope: envelope)
+        verdict.content = ContentDigest.of(body: record.body, envelope: envelope, removing: digestRemoves)
 
         // Timestamps: signed ones on every attempt, the event time on the first.
         var firstProblem: (String, String?, String?)?
