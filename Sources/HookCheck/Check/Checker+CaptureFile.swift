@@ -81,10 +81,7 @@ extension Checker {
     }
 
     static func readBatch(from reader: CaptureFileReader) throws(CaptureFileError) -> [CaptureFileReader.RawLine] {
-        var lines: [CaptureFileReader.RawLine] = []
-        lines.reserveCapacity(batchSize)
-        while lines.count < batchSize, let line = try reader.nextLine() { lines.append(line) }
-        return lines
+        try reader.nextLines(upTo: batchSize)
     }
 
     /// Parses and assesses one batch of lines: the work of a ``CheckPipeline`` worker.

@@ -179,3 +179,44 @@ func captureTimeReadsUTCWithoutTheCalendar(_ text: String, seconds: Double) thro
     let date = try #require(CaptureTime.parseUTC(Array(text.utf8)))
     #expect(abs(date.timeIntervalSince1970 - seconds) < 0.000_5)
 }
+
+/// Lines read a batch at a time (sharing one buffer) make the same events, with the same line
+/// numbers, as lines read one by one: blank lines skipped, an over-long line reported in its place,
+/// an unterminated last line torn.
+@Test(arguments: [1, 2, 3, 256])
+func batchedReadingGivesTheEventsOfReadingOneByOne(batchSize: Int) throws {
+    let path = temporaryPath("batched.jsonl")
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    var data = Data()
+    data.append(contentsOf: sampleRecord(seq: 1, body: Array(#"{"a":1}"#.utf8)).jsonLine())
+    data.append(contentsOf: Array("  \n\n".utf8))
+    data.append(contentsOf: Array(repeating: UInt8(ascii: "x"), count: 3_000) + [0x0A])
+    data.append(contentsOf: sampleRecord(seq: 2, body: []).jsonLine())
+    data.append(contentsOf: Array(#"{"seq":3}"#.utf8) + [0x0A])
+    data.append(contentsOf: sampleRecord(seq: 4, body: Array("tail".utf8)).jsonLine().dropLast(5))
+    try data.write(to: URL(fileURLWithPath: path))
+
+    func describe(_ event: CaptureFileReader.Event) -> String {
+        switch event {
+        case .record(let record, let line): "record \(record.seq) at \(line), body \(record.body)"
+        case .malformed(let line, let error): "malformed \(line): \(error.problem)"
+        case .tornLastLine(let line, let count): "torn \(line), \(count) bytes"
+        }
+    }
+    let single = try CaptureFileReader(path: path, lineLimit: 1_000)
+    var expected: [String] = []
+    while let event = try single.next() { expected.append(describe(event)) }
+
+    let batched = try CaptureFileReader(path: path, lineLimit: 1_000)
+    var found: [String] = []
+    while true {
+        let lines = try batched.nextLines(upTo: batchSize)
+        #expect(lines.count <= batchSize)
+        found += lines.map { describe($0.event) }
+        if lines.count < batchSize { break }
+    }
+    #expect(found == expected)
+    #expect(expected.count == 5)
+    #expect(expected.first?.hasPrefix("record 1 at 1") == true)
+    #expect(expected.last?.hasPrefix("torn 7") == true)
+}
