@@ -180,8 +180,7 @@ struct CaptureLineScanner {
     /// A string's decoded bytes; `nil` for a `\u` escape above ASCII, a control character or a bad escape.
     private mutating func scanStringBytes() -> [UInt8]? {
         guard take(UInt8(ascii: "\"")) else { return nil }
-        var run = position
-        var decoded: [UInt8] = []
+        let start = position
         while true {
             position = ByteScan.plainStringRunEnd(in: bytes, from: position)
             guard position < bytes.count else { return nil }
@@ -192,33 +191,75 @@ struct CaptureLineScanner {
                 continue
             }
             if byte == UInt8(ascii: "\"") {
-                decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<position]))
+                let decoded = Array(UnsafeBufferPointer(rebasing: bytes[start..<position]))
                 position += 1
                 return decoded
             }
             guard byte == UInt8(ascii: "\\") else { return nil }  // a control character
-            // The rest of the line bounds the decoded size.
-            if decoded.isEmpty { decoded.reserveCapacity(bytes.count - run) }
-            decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<position]))
-            guard position + 1 < bytes.count else { return nil }
-            let escaped = bytes[position + 1]
-            position += 2
-            switch escaped {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded.append(escaped)
-            case UInt8(ascii: "n"): decoded.append(0x0A)
-            case UInt8(ascii: "r"): decoded.append(0x0D)
-            case UInt8(ascii: "t"): decoded.append(0x09)
-            case UInt8(ascii: "b"): decoded.append(0x08)
-            case UInt8(ascii: "f"): decoded.append(0x0C)
-            case UInt8(ascii: "u"):
-                guard position + 4 <= bytes.count, let value = Self.hex4(bytes, at: position), value < 0x80 else {
-                    return nil
+            break
+        }
+        // An escape: decode into one array sized by the rest of the line, which bounds the decoded size.
+        var isValid = false
+        let decoded = [UInt8](unsafeUninitializedCapacity: bytes.count - start) { output, count in
+            isValid = decodeEscapedString(from: start, into: output, count: &count)
+            if !isValid { count = 0 }
+        }
+        return isValid ? decoded : nil
+    }
+
+    /// Decodes the string that starts at `start` (after its quote) and has an escape at `position`
+    /// into `output`, leaving `position` after the closing quote; `false` for what ``scanStringBytes()``
+    /// rejects.
+    private mutating func decodeEscapedString(
+        from start: Int, into output: UnsafeMutableBufferPointer<UInt8>, count: inout Int
+    ) -> Bool {
+        guard let source = bytes.baseAddress, let target = output.baseAddress else { return false }
+        var run = start
+        var written = 0
+        func copyRun() {
+            let length = position - run
+            (target + written).update(from: source + run, count: length)
+            written += length
+        }
+        while true {
+            // `position` is at a byte that ends a plain run: `"`, `\`, a control or a non-ASCII byte.
+            let byte = bytes[position]
+            if byte >= 0x80 {
+                position += 1
+            } else if byte == UInt8(ascii: "\"") {
+                copyRun()
+                position += 1
+                count = written
+                return true
+            } else if byte == UInt8(ascii: "\\") {
+                copyRun()
+                guard position + 1 < bytes.count else { return false }
+                let escaped = bytes[position + 1]
+                position += 2
+                let decoded: UInt8
+                switch escaped {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded = escaped
+                case UInt8(ascii: "n"): decoded = 0x0A
+                case UInt8(ascii: "r"): decoded = 0x0D
+                case UInt8(ascii: "t"): decoded = 0x09
+                case UInt8(ascii: "b"): decoded = 0x08
+                case UInt8(ascii: "f"): decoded = 0x0C
+                case UInt8(ascii: "u"):
+                    guard position + 4 <= bytes.count, let value = Self.hex4(bytes, at: position), value < 0x80 else {
+                        return false
+                    }
+                    decoded = UInt8(value)
+                    position += 4
+                default: return false
                 }
-                decoded.append(UInt8(value))
-                position += 4
-            default: return nil
+                target[written] = decoded
+                written += 1
+                run = position
+            } else {
+                return false  // a control character
             }
-            run = position
+            position = ByteScan.plainStringRunEnd(in: bytes, from: position)
+            guard position < bytes.count else { return false }
         }
     }
 
