@@ -68,7 +68,7 @@ extension Checker {
         var atEnd = false
         while true {
             while !atEnd, read - applied < limit {
-                let lines = try Self.readBatch(from: reader)
+                let lines = try reader.nextLines(upTo: Self.batchSize)
                 if lines.count < Self.batchSize { atEnd = true }
                 guard !lines.isEmpty else { break }
                 pipeline.submit(lines, number: read)
@@ -78,10 +78,6 @@ extension Checker {
             apply(pipeline.steps(ofBatch: applied))
             applied += 1
         }
-    }
-
-    static func readBatch(from reader: CaptureFileReader) throws(CaptureFileError) -> [CaptureFileReader.RawLine] {
-        try reader.nextLines(upTo: batchSize)
     }
 
     /// Parses and assesses one batch of lines: the work of a ``CheckPipeline`` worker.
