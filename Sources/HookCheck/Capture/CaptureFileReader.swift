@@ -48,7 +48,8 @@ public final class CaptureFileReader {
     /// One line as read, before it is parsed: the unit a caller may hand to another thread.
     enum RawLine: Sendable {
         /// A line's bytes (without the newline); `isUnterminated` for a last line without a newline.
-        case text([UInt8], line: Int, isUnterminated: Bool)
+        /// The lines of one ``CaptureFileReader/nextLines(upTo:)`` batch share one buffer.
+        case text(ArraySlice<UInt8>, line: Int, isUnterminated: Bool)
         /// A line longer than the limit, already skipped.
         case tooLong(line: Int, limit: Int)
 
@@ -76,6 +77,50 @@ public final class CaptureFileReader {
     /// The next non-blank line, unparsed, or `nil` at the end of the file.
     /// - Throws: ``CaptureFileError`` on a read error.
     func nextLine() throws(CaptureFileError) -> RawLine? {
+        switch try nextLineInBuffer() {
+        case nil: return nil
+        case .text(let range, let line, let isUnterminated):
+            return .text(Array(buffer[range])[...], line: line, isUnterminated: isUnterminated)
+        case .tooLong(let line, let limit): return .tooLong(line: line, limit: limit)
+        }
+    }
+
+    /// Up to `count` next non-blank lines, unparsed (fewer only at the end of the file). Their bytes
+    /// are copied into one buffer that the lines share, not an array each.
+    /// - Throws: ``CaptureFileError`` on a read error.
+    func nextLines(upTo count: Int) throws(CaptureFileError) -> [RawLine] {
+        var bytes: [UInt8] = []
+        var found: [LineInBuffer] = []
+        found.reserveCapacity(count)
+        while found.count < count, let line = try nextLineInBuffer() {
+            guard case .text(let range, let number, let isUnterminated) = line else {
+                found.append(line)
+                continue
+            }
+            // Room for `count` lines like the first, within reason (a line may be as long as the limit).
+            if bytes.isEmpty { bytes.reserveCapacity(min(range.count &* count, 4 << 20)) }
+            let start = bytes.count
+            bytes.append(contentsOf: buffer[range])
+            found.append(.text(start..<bytes.count, line: number, isUnterminated: isUnterminated))
+        }
+        return found.map { line in
+            switch line {
+            case .text(let range, let number, let isUnterminated):
+                .text(bytes[range], line: number, isUnterminated: isUnterminated)
+            case .tooLong(let number, let limit): .tooLong(line: number, limit: limit)
+            }
+        }
+    }
+
+    /// A line found in ``buffer``, valid until the next read.
+    private enum LineInBuffer {
+        case text(Range<Int>, line: Int, isUnterminated: Bool)
+        case tooLong(line: Int, limit: Int)
+    }
+
+    /// The next non-blank line as a range of ``buffer`` (valid until the next call), or `nil` at the
+    /// end of the file.
+    private func nextLineInBuffer() throws(CaptureFileError) -> LineInBuffer? {
         while true {
             if let newline = newlineIndex() {
                 let range = start..<newline
@@ -83,14 +128,14 @@ public final class CaptureFileReader {
                 lineNumber += 1
                 if range.count > lineLimit { return .tooLong(line: lineNumber, limit: lineLimit) }
                 if buffer[range].allSatisfy({ $0 == 32 || $0 == 13 || $0 == 9 }) { continue }
-                return .text(Array(buffer[range]), line: lineNumber, isUnterminated: false)
+                return .text(range, line: lineNumber, isUnterminated: false)
             }
             if atEnd {
                 guard start < buffer.count else { return nil }
-                let line = Array(buffer[start...])
+                let range = start..<buffer.count
                 start = buffer.count
                 lineNumber += 1
-                return .text(line, line: lineNumber, isUnterminated: true)
+                return .text(range, line: lineNumber, isUnterminated: true)
             }
             if buffer.count - start > lineLimit {
                 // Skip the rest of an over-long line without holding it.
@@ -102,9 +147,9 @@ public final class CaptureFileReader {
         }
     }
 
-    private static func event(for line: [UInt8], number: Int) -> Event {
+    private static func event(for line: ArraySlice<UInt8>, number: Int) -> Event {
         do {
-            return .record(try CaptureRecord.parse(line: line), line: number)
+            return .record(try CaptureRecord.parse(lineSlice: line), line: number)
         } catch {
             return .malformed(line: number, error: error)
         }

@@ -114,19 +114,32 @@ struct CaptureLineScanner {
         return true
     }
 
-    /// The record keys, by their bytes.
-    private static let keys: [(name: [UInt8], key: Key)] = [
-        ("seq", .seq), ("receivedAt", .receivedAt), ("remote", .remote), ("method", .method), ("target", .target),
-        ("version", .version), ("headers", .headers), ("body", .body), ("bodyBase64", .bodyBase64),
-        ("response", .response),
-    ].map { (Array($0.utf8), $1) }
+    /// The record keys' bytes, in the order of their ``Key`` bits.
+    private static let keyNames: [[UInt8]] = [
+        "seq", "receivedAt", "remote", "method", "target", "version", "headers", "body", "bodyBase64", "response",
+    ].map { Array($0.utf8) }
 
     /// The one key of the `response` object.
     private static let statusKey = Array("status".utf8)
 
     private mutating func scanKey() -> Key? {
         guard let name = scanPlainKey() else { return nil }
-        return Self.keys.first { Self.bytes(name, equal: $0.name) }?.key
+        // The length and first byte narrow the ten keys to one candidate (`remote`/`response` by the third).
+        let candidate: Key
+        switch (name.count, name.first) {
+        case (3, UInt8(ascii: "s")): candidate = .seq
+        case (10, UInt8(ascii: "r")): candidate = .receivedAt
+        case (6, UInt8(ascii: "r")): candidate = .remote
+        case (6, UInt8(ascii: "m")): candidate = .method
+        case (6, UInt8(ascii: "t")): candidate = .target
+        case (7, UInt8(ascii: "v")): candidate = .version
+        case (7, UInt8(ascii: "h")): candidate = .headers
+        case (4, UInt8(ascii: "b")): candidate = .body
+        case (10, UInt8(ascii: "b")): candidate = .bodyBase64
+        case (8, UInt8(ascii: "r")): candidate = .response
+        default: return nil
+        }
+        return Self.bytes(name, equal: Self.keyNames[Int(candidate.rawValue.trailingZeroBitCount)]) ? candidate : nil
     }
 
     /// A key's bytes when it is plain ASCII without escapes (every key the writer produces).
@@ -167,8 +180,7 @@ struct CaptureLineScanner {
     /// A string's decoded bytes; `nil` for a `\u` escape above ASCII, a control character or a bad escape.
     private mutating func scanStringBytes() -> [UInt8]? {
         guard take(UInt8(ascii: "\"")) else { return nil }
-        var run = position
-        var decoded: [UInt8] = []
+        let start = position
         while true {
             position = ByteScan.plainStringRunEnd(in: bytes, from: position)
             guard position < bytes.count else { return nil }
@@ -179,33 +191,75 @@ struct CaptureLineScanner {
                 continue
             }
             if byte == UInt8(ascii: "\"") {
-                decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<position]))
+                let decoded = Array(UnsafeBufferPointer(rebasing: bytes[start..<position]))
                 position += 1
                 return decoded
             }
             guard byte == UInt8(ascii: "\\") else { return nil }  // a control character
-            // The rest of the line bounds the decoded size.
-            if decoded.isEmpty { decoded.reserveCapacity(bytes.count - run) }
-            decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<position]))
-            guard position + 1 < bytes.count else { return nil }
-            let escaped = bytes[position + 1]
-            position += 2
-            switch escaped {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded.append(escaped)
-            case UInt8(ascii: "n"): decoded.append(0x0A)
-            case UInt8(ascii: "r"): decoded.append(0x0D)
-            case UInt8(ascii: "t"): decoded.append(0x09)
-            case UInt8(ascii: "b"): decoded.append(0x08)
-            case UInt8(ascii: "f"): decoded.append(0x0C)
-            case UInt8(ascii: "u"):
-                guard position + 4 <= bytes.count, let value = Self.hex4(bytes, at: position), value < 0x80 else {
-                    return nil
+            break
+        }
+        // An escape: decode into one array sized by the rest of the line, which bounds the decoded size.
+        var isValid = false
+        let decoded = [UInt8](unsafeUninitializedCapacity: bytes.count - start) { output, count in
+            isValid = decodeEscapedString(from: start, into: output, count: &count)
+            if !isValid { count = 0 }
+        }
+        return isValid ? decoded : nil
+    }
+
+    /// Decodes the string that starts at `start` (after its quote) and has an escape at `position`
+    /// into `output`, leaving `position` after the closing quote; `false` for what ``scanStringBytes()``
+    /// rejects.
+    private mutating func decodeEscapedString(
+        from start: Int, into output: UnsafeMutableBufferPointer<UInt8>, count: inout Int
+    ) -> Bool {
+        guard let source = bytes.baseAddress, let target = output.baseAddress else { return false }
+        var run = start
+        var written = 0
+        func copyRun() {
+            let length = position - run
+            (target + written).update(from: source + run, count: length)
+            written += length
+        }
+        while true {
+            // `position` is at a byte that ends a plain run: `"`, `\`, a control or a non-ASCII byte.
+            let byte = bytes[position]
+            if byte >= 0x80 {
+                position += 1
+            } else if byte == UInt8(ascii: "\"") {
+                copyRun()
+                position += 1
+                count = written
+                return true
+            } else if byte == UInt8(ascii: "\\") {
+                copyRun()
+                guard position + 1 < bytes.count else { return false }
+                let escaped = bytes[position + 1]
+                position += 2
+                let decoded: UInt8
+                switch escaped {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded = escaped
+                case UInt8(ascii: "n"): decoded = 0x0A
+                case UInt8(ascii: "r"): decoded = 0x0D
+                case UInt8(ascii: "t"): decoded = 0x09
+                case UInt8(ascii: "b"): decoded = 0x08
+                case UInt8(ascii: "f"): decoded = 0x0C
+                case UInt8(ascii: "u"):
+                    guard position + 4 <= bytes.count, let value = Self.hex4(bytes, at: position), value < 0x80 else {
+                        return false
+                    }
+                    decoded = UInt8(value)
+                    position += 4
+                default: return false
                 }
-                decoded.append(UInt8(value))
-                position += 4
-            default: return nil
+                target[written] = decoded
+                written += 1
+                run = position
+            } else {
+                return false  // a control character
             }
-            run = position
+            position = ByteScan.plainStringRunEnd(in: bytes, from: position)
+            guard position < bytes.count else { return false }
         }
     }
 
@@ -228,16 +282,17 @@ struct CaptureLineScanner {
 
     private mutating func scanHeaders() -> HTTPHeaders? {
         guard take(UInt8(ascii: "[")) else { return nil }
-        var headers = HTTPHeaders()
-        if take(UInt8(ascii: "]")) { return headers }
+        if take(UInt8(ascii: "]")) { return HTTPHeaders() }
+        var fields: [HTTPField] = []
+        fields.reserveCapacity(8)
         repeat {
             guard take(UInt8(ascii: "[")), let name = scanString(), take(UInt8(ascii: ",")), let value = scanString(),
                 take(UInt8(ascii: "]"))
             else { return nil }
-            headers.add(name: name, value: value)
+            fields.append(HTTPField(name: name, value: value))
         } while take(UInt8(ascii: ","))
         guard take(UInt8(ascii: "]")) else { return nil }
-        return headers
+        return HTTPHeaders(fields: fields)
     }
 
     // MARK: - Helpers

@@ -98,8 +98,14 @@ public struct CaptureRecord: Sendable, Hashable {
     /// Parses one capture line (without its newline).
     /// - Throws: ``CaptureLineError`` naming the field that is missing or has the wrong type.
     public static func parse(line: [UInt8]) throws(CaptureLineError) -> CaptureRecord {
-        if let record = CaptureLineScanner.record(in: line) { return record }
-        return try parseGenerically(line: line)
+        try parse(lineSlice: line[...])
+    }
+
+    /// Parses one capture line (without its newline) that is part of a larger buffer.
+    /// - Throws: ``CaptureLineError`` naming the field that is missing or has the wrong type.
+    static func parse(lineSlice line: ArraySlice<UInt8>) throws(CaptureLineError) -> CaptureRecord {
+        if let record = line.withUnsafeBufferPointer(CaptureLineScanner.record(in:)) { return record }
+        return try parseGenerically(line: Array(line))
     }
 
     /// Parses one capture line with the generic JSON parser: every shape JSON allows, and the errors,

@@ -1,12 +1,6 @@
 import Foundation
 import HookHTTP
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Capture-file times: RFC 3339 in UTC with milliseconds, e.g. `2026-11-23T10:00:00.123Z`.
 enum CaptureTime {
     static func format(_ date: Date) -> String {
@@ -50,14 +44,10 @@ enum CaptureTime {
         } else if bytes[19] != UInt8(ascii: "Z") {
             return nil
         }
-        var parts = tm()
-        parts.tm_year = Int32(year - 1900)
-        parts.tm_mon = Int32(month - 1)
-        parts.tm_mday = Int32(day)
-        parts.tm_hour = Int32(hour)
-        parts.tm_min = Int32(minute)
-        parts.tm_sec = Int32(second)
-        let seconds = timegm(&parts)
+        // The same arithmetic as `timegm`, which also carries a day past the month's end (31 February
+        // is 3 March) and a leap second into the next minute.
+        let days = UTCTime.daysSince1970(year: year, month: month, day: day)
+        let seconds = days * 86_400 + hour * 3_600 + minute * 60 + second
         return Date(timeIntervalSince1970: Double(seconds) + fraction)
     }
 }

@@ -61,21 +61,25 @@ public struct Checker: Sendable {
     static func assess(_ records: [CaptureRecord], rules: [SuiteRules]) -> [(suite: Int, verdict: DeliveryAssessment)?]
     {
         guard !rules.isEmpty else { return Array(repeating: nil, count: records.count) }
-        var routed: [[(index: Int, record: CaptureRecord, parsed: Result<JSONValue, JSONParseError>)]] =
-            Array(repeating: [], count: rules.count)
-        for (index, record) in records.enumerated() {
-            let parsed: Result<JSONValue, JSONParseError>
-            do {
-                parsed = .success(try JSONParser.parse(record.body))
+        let parsed = records.map { record -> Result<JSONValue, JSONParseError> in
+            do throws(JSONParseError) {
+                return .success(try JSONParser.parse(record.body))
             } catch {
-                parsed = .failure(error)
+                return .failure(error)
             }
-            routed[route(record, parsed: parsed, rules: rules)].append((index, record, parsed))
+        }
+        guard rules.count > 1 else {
+            // One suite: every record goes there, in place.
+            return rules[0].assess(records, parsed: parsed).map { (0, $0) }
+        }
+        var routed: [[Int]] = Array(repeating: [], count: rules.count)
+        for index in records.indices {
+            routed[route(records[index], parsed: parsed[index], rules: rules)].append(index)
         }
         var assessments: [(suite: Int, verdict: DeliveryAssessment)?] = Array(repeating: nil, count: records.count)
-        for (suite, deliveries) in routed.enumerated() where !deliveries.isEmpty {
-            let verdicts = rules[suite].assess(deliveries.map { ($0.record, $0.parsed) })
-            for (delivery, verdict) in zip(deliveries, verdicts) { assessments[delivery.index] = (suite, verdict) }
+        for (suite, indices) in routed.enumerated() where !indices.isEmpty {
+            let verdicts = rules[suite].assess(indices.map { records[$0] }, parsed: indices.map { parsed[$0] })
+            for (index, verdict) in zip(indices, verdicts) { assessments[index] = (suite, verdict) }
         }
         return assessments
     }

@@ -16,6 +16,8 @@ final class SuiteRules: Sendable {
     private let expectedMediaType: String
     /// Whether the scheme signs the URL (an `hmac` template with `{url}`), so it must be worked out.
     private let signsURL: Bool
+    /// The body fields the content digest leaves out (``ContentDigest/removedPointers(of:)``).
+    private let digestRemoves: [JSONPointer]
 
     /// The slot of deliveries that match no case.
     var unmatchedSlot: Int { suite.cases.count }
@@ -27,6 +29,7 @@ final class SuiteRules: Sendable {
         cases = CaseRouter(suite: suite)
         timestampRules = TimestampRule.rules(for: suite.profile)
         expectedMediaType = Self.mediaType(suite.profile.contentType)
+        digestRemoves = ContentDigest.removedPointers(of: suite.profile)
         if case .hmac(let scheme) = suite.profile.scheme {
             signsURL = scheme.signed.parts.contains(.url)
         } else {
@@ -80,24 +83,23 @@ final class SuiteRules: Sendable {
     /// Everything `record` shows on its own: the checks that need no memory of earlier deliveries.
     /// It reads only the suite's configuration, so any thread may call it.
     func assess(_ record: CaptureRecord, parsed: Result<JSONValue, JSONParseError>) -> DeliveryAssessment {
-        assess([(record, parsed)])[0]
+        assess([record], parsed: [parsed])[0]
     }
 
-    /// Assesses several deliveries routed to this suite, as ``assess(_:parsed:)`` does each; their
-    /// signatures are verified together (four HMACs side by side).
-    func assess(_ deliveries: [(record: CaptureRecord, parsed: Result<JSONValue, JSONParseError>)])
-        -> [DeliveryAssessment]
-    {
+    /// Assesses several deliveries routed to this suite, as ``assess(_:parsed:)`` does each (`parsed`
+    /// holds each record's parsed body, in the same order); their signatures are verified together
+    /// (four HMACs side by side).
+    func assess(_ records: [CaptureRecord], parsed: [Result<JSONValue, JSONParseError>]) -> [DeliveryAssessment] {
         guard let verifier else {
-            return deliveries.map { assess($0.record, parsed: $0.parsed, verification: nil) }
+            return records.indices.map { assess(records[$0], parsed: parsed[$0], verification: nil) }
         }
-        let pending = deliveries.map { delivery in
+        let pending = records.indices.map { index in
             beginVerification(
-                with: verifier, of: delivery.record, envelope: envelope(of: delivery.record, parsed: delivery.parsed))
+                with: verifier, of: records[index], envelope: envelope(of: records[index], parsed: parsed[index]))
         }
         let verifications = verifier.finish(pending)
-        return deliveries.indices.map {
-            assess(deliveries[$0].record, parsed: deliveries[$0].parsed, verification: verifications[$0])
+        return records.indices.map {
+            assess(records[$0], parsed: parsed[$0], verification: verifications[$0])
         }
     }
 
@@ -112,11 +114,16 @@ final class SuiteRules: Sendable {
                 options.url ?? suite.target?.absoluteString
                 ?? "http://" + (record.headers["Host"] ?? "localhost") + record.target
         }
+        // Only an `hmac` template signs the profile's id and timestamp; the other schemes read their own headers.
+        var id: String?
+        var timestamp: String?
+        if case .hmac = profile.scheme {
+            id = profile.id(in: envelope, headers: record.headers)
+            timestamp = profile.timestampText(in: envelope, headers: record.headers)
+        }
         return verifier.begin(
-            headers: record.headers, body: record.body, url: url, method: record.method,
-            id: profile.id(in: envelope, headers: record.headers),
-            timestamp: profile.timestampText(in: envelope, headers: record.headers), now: record.receivedAt,
-            policy: TimestampPolicy(tolerance: 0, future: .tolerate))
+            headers: record.headers, body: record.body, url: url, method: record.method, id: id,
+            timestamp: timestamp, now: record.receivedAt, policy: TimestampPolicy(tolerance: 0, future: .tolerate))
     }
 
     /// Assesses one delivery whose signature verdict is `verification` (`nil`: no secret to verify with).
@@ -220,7 +227,7 @@ final class SuiteRules: Sendable {
 
         // Identity: the id and the content; whether they were seen before is `apply`'s business.
         verdict.id = id
-        verdict.content = ContentDigest.of(profile: profile, body: record.body, envelope: envelope)
+        verdict.content = ContentDigest.of(body: record.body, envelope: envelope, removing: digestRemoves)
 
         // Timestamps: signed ones on every attempt, the event time on the first.
         var firstProblem: (String, String?, String?)?

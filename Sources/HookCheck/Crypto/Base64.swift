@@ -28,33 +28,49 @@ package enum Base64 {
     package static func encode(_ bytes: some Sequence<UInt8>, alphabet: Alphabet = .standard, padded: Bool = true)
         -> String
     {
-        let input = Array(bytes)
+        String(decoding: encodedBytes(Array(bytes), alphabet: alphabet, padded: padded), as: UTF8.self)
+    }
+
+    /// The base64 text of `input` as ASCII bytes, for comparing without building a `String`.
+    package static func encodedBytes(_ input: [UInt8], alphabet: Alphabet = .standard, padded: Bool = true)
+        -> [UInt8]
+    {
+        let remaining = input.count % 3
+        let length = input.count / 3 * 4 + (remaining == 0 ? 0 : padded ? 4 : remaining + 1)
         let table = alphabet == .standard ? standardCharacters : urlSafeCharacters
-        var text: [UInt8] = []
-        text.reserveCapacity((input.count + 2) / 3 * 4)
-        var index = 0
-        while index + 3 <= input.count {
-            let group = UInt32(input[index]) << 16 | UInt32(input[index + 1]) << 8 | UInt32(input[index + 2])
-            text.append(table[Int(group >> 18 & 63)])
-            text.append(table[Int(group >> 12 & 63)])
-            text.append(table[Int(group >> 6 & 63)])
-            text.append(table[Int(group & 63)])
-            index += 3
-        }
-        let remaining = input.count - index
-        if remaining > 0 {
-            let second = remaining == 2 ? UInt32(input[index + 1]) : 0
-            let group = UInt32(input[index]) << 16 | second << 8
-            text.append(table[Int(group >> 18 & 63)])
-            text.append(table[Int(group >> 12 & 63)])
-            if remaining == 2 {
-                text.append(table[Int(group >> 6 & 63)])
+        return table.withUnsafeBufferPointer { table in
+            input.withUnsafeBufferPointer { input in
+                [UInt8](unsafeUninitializedCapacity: length) { text, count in
+                    var index = 0
+                    var out = 0
+                    func put(_ group: UInt32, shift: UInt32) {
+                        text[out] = table[Int(group >> shift & 63)]
+                        out += 1
+                    }
+                    while index + 3 <= input.count {
+                        let group =
+                            UInt32(input[index]) << 16 | UInt32(input[index + 1]) << 8 | UInt32(input[index + 2])
+                        put(group, shift: 18)
+                        put(group, shift: 12)
+                        put(group, shift: 6)
+                        put(group, shift: 0)
+                        index += 3
+                    }
+                    if remaining > 0 {
+                        let second = remaining == 2 ? UInt32(input[index + 1]) : 0
+                        let group = UInt32(input[index]) << 16 | second << 8
+                        put(group, shift: 18)
+                        put(group, shift: 12)
+                        if remaining == 2 { put(group, shift: 6) }
+                        while out < length {
+                            text[out] = UInt8(ascii: "=")
+                            out += 1
+                        }
+                    }
+                    count = out
+                }
             }
-            if padded {
-                text += [UInt8](repeating: UInt8(ascii: "="), count: 3 - remaining)
-            }
         }
-        return String(decoding: text, as: UTF8.self)
     }
 
     /// The bytes of base64 text, decoded strictly.

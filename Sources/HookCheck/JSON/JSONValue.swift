@@ -59,7 +59,8 @@ public enum JSONValue: Sendable, Hashable {
 
     /// The member called `key`, when this is an object that has it.
     public subscript(key: String) -> JSONValue? {
-        objectValue?[key]
+        guard case .object(let object) = self else { return nil }
+        return object[key]
     }
 }
 
@@ -100,7 +101,10 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection {
 
     /// The value of `key`; setting `nil` removes the member, setting a new key appends it.
     public subscript(key: String) -> JSONValue? {
-        get { members.first { $0.key == key }?.value }
+        get {
+            for member in members where member.key == key { return member.value }
+            return nil
+        }
         set {
             let index = members.firstIndex { $0.key == key }
             switch (index, newValue) {

@@ -88,8 +88,9 @@ public struct SignatureVerifier: Sendable {
     /// Finishes verifications begun with ``begin(headers:body:url:method:id:timestamp:now:policy:)``,
     /// computing the HMACs of the waiting ones together (four at a time side by side for SHA-256).
     func finish(_ pending: [Pending]) -> [SignatureVerification] {
-        var messages: [[UInt8]] = []
-        for case .awaitingCode(let message, _, _) in pending { messages.append(message.bytes) }
+        var messages: [SignedMessage] = []
+        messages.reserveCapacity(pending.count)
+        for case .awaitingCode(let message, _, _) in pending { messages.append(message) }
         let codes = key.authenticationCodes(for: messages)
         var next = 0
         return pending.map { item in
@@ -146,15 +147,24 @@ enum PreparedKey: Sendable {
         }
     }
 
-    /// The authentication code of each message, or the reason the secret is unusable.
-    func authenticationCodes(for messages: [[UInt8]]) -> Result<[[UInt8]], SignatureFailure> {
+    /// The authentication code of each message's signed bytes, or the reason the secret is unusable.
+    /// On the CPU's SHA instructions each message's prefix and body are fed in place; only the
+    /// portable four-lane code needs them joined.
+    func authenticationCodes(for messages: [SignedMessage]) -> Result<[[UInt8]], SignatureFailure> {
         switch self {
-        case .sha256(let mac):
-            return .success(mac.authenticationCodes(for: messages))
+        case .sha256(var mac):
+            guard mac.usesHardware else { return .success(mac.authenticationCodes(for: messages.map(\.bytes))) }
+            return .success(
+                messages.map { message in
+                    mac.update(message.prefix.utf8)
+                    mac.update(message.body)
+                    return mac.finalize()
+                })
         case .sha1(var mac):
             return .success(
                 messages.map { message in
-                    mac.update(message)
+                    mac.update(message.prefix.utf8)
+                    mac.update(message.body)
                     return mac.finalize()
                 })
         case .unusable(let error):

@@ -33,10 +33,10 @@ struct SignedMessage: Sendable {
     func judge(code: [UInt8], now: Int, policy: TimestampPolicy) -> SignatureVerification {
         let expected =
             switch encoding {
-            case .hex: Hex.encode(code)
-            case .base64: Base64.encode(code)
+            case .hex: Array(Hex.encode(code).utf8)
+            case .base64: Base64.encodedBytes(code)
             }
-        guard candidates.contains(where: { constantTimeEquals($0.utf8, expected.utf8) }) else {
+        guard candidates.contains(where: { constantTimeEquals($0.utf8, expected) }) else {
             return .invalid(
                 .noSignatureMatched(
                     header: header, candidates: candidates.count, signedByteCount: byteCount,

@@ -82,8 +82,20 @@ public struct StandardWebhooksScheme: Sendable, Hashable {
         }
         return .success(
             SignedMessage(
-                prefix: id + "." + timestampText + ".", body: body, header: signatureHeader, candidates: candidates,
+                prefix: Self.prefix(id: id, timestamp: timestampText), body: body, header: signatureHeader,
+                candidates: candidates,
                 encoding: .base64, lead: "v1,", signedTimestamp: (timestamp, timestampHeader)))
+    }
+
+    /// `id.timestamp.`, built in one allocation.
+    private static func prefix(id: String, timestamp: String) -> String {
+        var prefix = ""
+        prefix.reserveCapacity(id.utf8.count + timestamp.utf8.count + 2)
+        prefix += id
+        prefix += "."
+        prefix += timestamp
+        prefix += "."
+        return prefix
     }
 
     /// `id.timestamp.body`, byte for byte.

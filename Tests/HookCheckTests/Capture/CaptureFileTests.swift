@@ -163,3 +163,60 @@ func captureTimesFormatAndParseExactly(_ example: (String, Double)) throws {
         #expect(abs(record.receivedAt.timeIntervalSince1970 - 1_795_428_000.166) < 0.01)
     }
 }
+
+/// The capture-time reader does `timegm`'s arithmetic itself: leap days, and a day past the month's
+/// end or a leap second carried forward as `timegm` carries them.
+@Test(arguments: [
+    ("1970-01-01T00:00:00Z", 0.0),
+    ("2026-11-23T10:00:00.123Z", 1_795_428_000.123),
+    ("2024-02-29T23:59:59Z", 1_709_251_199.0),
+    ("2000-03-01T00:00:00.5Z", 951_868_800.5),
+    ("2026-02-31T00:00:00Z", 1_772_496_000.0),
+    ("2026-12-31T23:59:60Z", 1_798_761_600.0),
+    ("1969-12-31T23:59:59Z", -1.0),
+])
+func captureTimeReadsUTCWithoutTheCalendar(_ text: String, seconds: Double) throws {
+    let date = try #require(CaptureTime.parseUTC(Array(text.utf8)))
+    #expect(abs(date.timeIntervalSince1970 - seconds) < 0.000_5)
+}
+
+/// Lines read a batch at a time (sharing one buffer) make the same events, with the same line
+/// numbers, as lines read one by one: blank lines skipped, an over-long line reported in its place,
+/// an unterminated last line torn.
+@Test(arguments: [1, 2, 3, 256])
+func batchedReadingGivesTheEventsOfReadingOneByOne(batchSize: Int) throws {
+    let path = temporaryPath("batched.jsonl")
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    var data = Data()
+    data.append(contentsOf: sampleRecord(seq: 1, body: Array(#"{"a":1}"#.utf8)).jsonLine())
+    data.append(contentsOf: Array("  \n\n".utf8))
+    data.append(contentsOf: Array(repeating: UInt8(ascii: "x"), count: 3_000) + [0x0A])
+    data.append(contentsOf: sampleRecord(seq: 2, body: []).jsonLine())
+    data.append(contentsOf: Array(#"{"seq":3}"#.utf8) + [0x0A])
+    data.append(contentsOf: sampleRecord(seq: 4, body: Array("tail".utf8)).jsonLine().dropLast(5))
+    try data.write(to: URL(fileURLWithPath: path))
+
+    func describe(_ event: CaptureFileReader.Event) -> String {
+        switch event {
+        case .record(let record, let line): "record \(record.seq) at \(line), body \(record.body)"
+        case .malformed(let line, let error): "malformed \(line): \(error.problem)"
+        case .tornLastLine(let line, let count): "torn \(line), \(count) bytes"
+        }
+    }
+    let single = try CaptureFileReader(path: path, lineLimit: 1_000)
+    var expected: [String] = []
+    while let event = try single.next() { expected.append(describe(event)) }
+
+    let batched = try CaptureFileReader(path: path, lineLimit: 1_000)
+    var found: [String] = []
+    while true {
+        let lines = try batched.nextLines(upTo: batchSize)
+        #expect(lines.count <= batchSize)
+        found += lines.map { describe($0.event) }
+        if lines.count < batchSize { break }
+    }
+    #expect(found == expected)
+    #expect(expected.count == 5)
+    #expect(expected.first?.hasPrefix("record 1 at 1") == true)
+    #expect(expected.last?.hasPrefix("torn 7") == true)
+}
