@@ -80,7 +80,10 @@ final class EventSelector {
                     chookhttp_epoll_wait(epoll, fds.baseAddress, bits.baseAddress, Int32(fds.count), timeout)
                 }
             }
-            guard count > 0 else { return }
+            guard count > 0 else {
+                Self.backOff(after: count)
+                return
+            }
             for index in 0..<Int(count) {
                 let ready = bits[index]
                 events.append(
@@ -98,7 +101,10 @@ final class EventSelector {
                 entries.append(pollfd(fd: fd, events: events, revents: 0))
             }
             let count = poll(&entries, nfds_t(entries.count), timeout)
-            guard count > 0 else { return }
+            guard count > 0 else {
+                Self.backOff(after: count)
+                return
+            }
             for entry in entries where entry.revents != 0 {
                 events.append(
                     ReadyEvent(
@@ -107,6 +113,13 @@ final class EventSelector {
                         isHangUp: entry.revents & Int16(POLLERR | POLLHUP | POLLNVAL) != 0))
             }
         #endif
+    }
+
+    /// After a failed wait (not an interruption), pauses a millisecond, so a selector the system keeps
+    /// refusing makes its loop retry slowly instead of spinning a core; the loop's deadlines still run.
+    private static func backOff(after count: Int32) {
+        guard count < 0, errno != EINTR else { return }
+        usleep(1_000)
     }
 
     /// Releases the selector's own descriptor.

@@ -56,8 +56,7 @@ import Testing
                         try await log.append(Array("{\"n\":\(number)}\n".utf8))
                         return false
                     } catch {
-                        guard case .writeFailed(let path, _) = error else { return false }
-                        return path == "/dev/full"
+                        return error.code == .writeFailed && error.path == "/dev/full"
                     }
                 }
             }
