@@ -150,8 +150,9 @@ struct HTTPServerLimitTests {
     @Test func idleConnectionClosedThoughACopyOfItsDescriptorStaysOpen() async throws {
         // Until its first request the connection waits under the head timeout, set far beyond the wait for it
         // to be counted; after the request, the 500 ms idle timeout closes it.
-        try await withServer(.init(headerReadTimeout: .seconds(300), idleTimeout: .milliseconds(500)), handler: Self.echo)
-        { server in
+        try await withServer(
+            .init(headerReadTimeout: .seconds(300), idleTimeout: .milliseconds(500)), handler: Self.echo
+        ) { server in
             let port = server.port
             let peer = try await onIOThread { () throws(SocketError) -> Socket in
                 try Socket.connect(to: Socket.resolve(host: "127.0.0.1", port: port), deadline: .after(.seconds(2)))
