@@ -166,3 +166,16 @@ fi
 echo "  listen / Node at c32:        $(ratio "${c32[listen]}" "${c32[node]}")"
 echo "  listen / nginx at c32:       $(percent "${c32[listen]}" "${c32[nginx]}") (target >= 30%)"
 echo "  c1 p50: listen ${lat[listen]} µs vs Node ${lat[node]} µs (target: listen <= Node)"
+. Benchmarks/lib/summary.sh
+hb_part=""
+hb_ratio=""
+if [ -n "$hb_url" ]; then
+    hb_part="Hummingbird $(printf '%.0f' "${c32[hummingbird]}")/s · "
+    hb_ratio="$(ratio "${c32[listen]}" "${c32[hummingbird]}") Hummingbird · "
+fi
+summary_row "listen, signed 1 KiB POSTs, wrk -c32" "$(printf '%.0f' "${c32[listen]}")/s" \
+    "${hb_part}Node $(printf '%.0f' "${c32[node]}")/s · nginx return 204 $(printf '%.0f' "${c32[nginx]}")/s" \
+    "${hb_ratio}$(percent "${c32[listen]}" "${c32[nginx]}") of nginx" "≥ 1.5× Hummingbird · ≥ 30% of nginx"
+summary_row "listen, one connection" "$(printf '%.0f' "${c1[listen]}")/s, p50 ${lat[listen]} µs" \
+    "Node p50 ${lat[node]} µs" "" "p50 ≤ Node's"
+summary_row "listen peak RSS at c32" "$(( peak_kib / 1024 )) MiB" "" "" "≤ 32 MiB"
