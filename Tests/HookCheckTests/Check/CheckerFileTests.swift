@@ -157,7 +157,7 @@ struct CheckerFileTests {
         let expected = oneByOne.finish()
 
         func summary(_ suites: [SuiteResult]) -> [String] {
-            suites.flatMap(\.results).map { "\($0.name) \($0.status) \($0.message ?? "")" }
+            suites.flatMap(\.results).map { "\($0.name) \($0.status) \($0.message)" }
         }
         #expect(summary(batched) == summary(expected))
         #expect(summary(batched).contains { $0.hasPrefix("user created · signature failed") })
