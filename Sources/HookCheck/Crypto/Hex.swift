@@ -13,6 +13,22 @@ package enum Hex {
         return String(decoding: text, as: UTF8.self)
     }
 
+    /// Lowercase hex of a digest, written straight into the string's storage (the sender signs every
+    /// delivery; this skips the intermediate array).
+    package static func encode(_ bytes: [UInt8]) -> String {
+        String(unsafeUninitializedCapacity: bytes.count * 2) { text in
+            for (index, byte) in bytes.enumerated() {
+                text[2 &* index] = hexDigit(byte &>> 4)
+                text[2 &* index &+ 1] = hexDigit(byte & 0x0f)
+            }
+            return bytes.count * 2
+        }
+    }
+
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? nibble &+ 48 : nibble &+ 87
+    }
+
     /// The bytes of hex text (either case), or `nil` when the length is odd or a character is
     /// not a hex digit. No prefix, separators or whitespace are accepted.
     package static func decode(_ text: some StringProtocol) -> [UInt8]? {

@@ -1,5 +1,6 @@
 import Foundation
 import HookHTTP
+import Synchronization
 
 /// Sends every case and probe of a set of suites to their receivers and judges the answers.
 ///
@@ -41,7 +42,7 @@ public struct SendRunner: Sendable {
 
     /// Runs `plans` and returns every result.
     /// - Parameter progress: called once per result, in suite order, as soon as it and every result before
-    ///   it are decided.
+    ///   it are decided; never two calls at once. Keep it short: sending waits while it runs.
     public func run(_ plans: [SuitePlan], progress: @escaping @Sendable (Progress) -> Void = { _ in }) async
         -> RunResult
     {
@@ -49,49 +50,28 @@ public struct SendRunner: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         let (planned, jobs) = plan(plans)
-        var ledger = Ledger(planned: planned)
-        var emitted = 0
-        var latencies: [Duration] = []
-
-        func emitReady(_ ledger: inout Ledger) {
-            while emitted < planned.count, ledger.isComplete(emitted) {
-                let result = ledger.finish(emitted)
-                progress(
-                    Progress(
-                        suite: plans[planned[emitted].suiteIndex].suite.name, result: result, completed: emitted + 1,
-                        total: planned.count))
-                emitted += 1
-            }
-        }
-
-        emitReady(&ledger)
-        // The jobs (building, signing, sending, judging) run on the client's poller thread: a delivery
-        // whose answer arrives resumes there, with no hop between threads per request.
+        let names = planned.map { plans[$0.suiteIndex].suite.name }
+        let state = Progression.Shared(Progression(ledger: Ledger(planned: planned)))
+        state.mutex.withLock { $0.emitReady(names: names, progress: progress) }
+        // `concurrency` workers take the jobs in order, each starting the next as soon as its own is answered;
+        // they run (building, signing, sending, judging) on the client's poller thread, so a delivery whose
+        // answer arrives resumes there, with no hop between threads and no new task per request.
         await withTaskExecutorPreference(client.executor) {
-            await withTaskGroup(of: (Int, JobOutcome).self) { group in
-                var next = 0
-                while next < min(options.concurrency, jobs.count) {
-                    let job = jobs[next]
-                    let index = next
-                    group.addTask { (index, await perform(job)) }
-                    next += 1
-                }
-                while let (index, outcome) = await group.next() {
-                    if case .sent(let exchanges) = outcome {
-                        for exchange in exchanges where exchange.status != nil { latencies.append(exchange.latency) }
+            await withTaskGroup(of: Void.self) { group in
+                for _ in 0..<min(options.concurrency, jobs.count) {
+                    group.addTask {
+                        while let index = state.mutex.withLock({ $0.takeJob(of: jobs.count) }) {
+                            let outcome = await perform(jobs[index])
+                            state.mutex.withLock { progression in
+                                progression.record(outcome, job: jobs[index])
+                                progression.emitReady(names: names, progress: progress)
+                            }
+                        }
                     }
-                    ledger.record(outcome, job: jobs[index])
-                    if next < jobs.count {
-                        let job = jobs[next]
-                        let index = next
-                        group.addTask { (index, await perform(job)) }
-                        next += 1
-                    }
-                    emitReady(&ledger)
                 }
             }
         }
-        emitReady(&ledger)
+        let (ledger, latencies) = state.mutex.withLock { ($0.ledger, $0.latencies) }
 
         var suites: [SuiteResult] = []
         for (suiteIndex, plan) in plans.enumerated() {
@@ -227,6 +207,44 @@ public struct SendRunner: Sendable {
     }
 
     // MARK: - Deciding
+
+    /// What the workers of a run share: the next job to take, the ledger, the latencies, and how many
+    /// results have been reported. Guarded by a `Mutex`; progress is reported under it, so in order.
+    struct Progression {
+        /// The one a run's workers share.
+        final class Shared: Sendable {
+            let mutex: Mutex<Progression>
+            init(_ progression: sending Progression) { mutex = Mutex(progression) }
+        }
+
+        var ledger: Ledger
+        var nextJob = 0
+        var emitted = 0
+        var latencies: [Duration] = []
+
+        /// The index of the next job to send, or `nil` when every job has been taken.
+        mutating func takeJob(of count: Int) -> Int? {
+            guard nextJob < count else { return nil }
+            defer { nextJob += 1 }
+            return nextJob
+        }
+
+        mutating func record(_ outcome: JobOutcome, job: Job) {
+            if case .sent(let exchanges) = outcome {
+                for exchange in exchanges where exchange.status != nil { latencies.append(exchange.latency) }
+            }
+            ledger.record(outcome, job: job)
+        }
+
+        /// Decides and reports every result whose jobs and predecessors are all done.
+        mutating func emitReady(names: [String], progress: (Progress) -> Void) {
+            while emitted < ledger.entries.count, ledger.isComplete(emitted) {
+                let result = ledger.finish(emitted)
+                progress(Progress(suite: names[emitted], result: result, completed: emitted + 1, total: names.count))
+                emitted += 1
+            }
+        }
+    }
 
     /// The exchanges and verdicts of every result, gathered as jobs finish in any order.
     struct Ledger {

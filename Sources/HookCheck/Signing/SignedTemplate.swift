@@ -73,6 +73,8 @@ public struct SignedTemplate: Sendable, Hashable, CustomStringConvertible {
     public func render(
         body: [UInt8], url: String, method: String, id: String?, timestamp: String?
     ) -> Result<[UInt8], MissingPlaceholder> {
+        // The body alone (GitHub, Shopify, …): the same bytes, shared rather than copied.
+        if parts.count == 1, case .body = parts[0] { return .success(body) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(body.count + 64)
         for part in parts {
