@@ -3,5 +3,6 @@
 # BENCH_SUMMARY, prints only its own section.
 summary_row() {
     [ -n "${BENCH_SUMMARY:-}" ] || return 0
-    printf '%s\t%s\t%s\t%s\t%s\n' "$@" >>"$BENCH_SUMMARY"
+    # Fields are separated by the unit separator, which `read` does not merge when a field is empty (a tab it does).
+    printf '%s\037%s\037%s\037%s\037%s\n' "$@" >>"$BENCH_SUMMARY"
 }

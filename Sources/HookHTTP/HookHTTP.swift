@@ -18,8 +18,9 @@
 ///   loop also accepts, handing connections to the loops in turn. Deadlines are swept when the earliest
 ///   one passes, so a request costs no timer.
 /// - The client resolves, connects and writes a fresh connection's first request on a pool thread
-///   (`IOThreadPool`). Otherwise it calls non-blocking `send`/`recv` in the calling task and, while the
-///   socket is not ready, suspends in `SocketPoller`, whose thread polls every waiting socket at once.
+///   (`IOThreadPool`). Otherwise it calls non-blocking `send`/`recv` on `SocketPoller`'s thread (the
+///   client's `executor`, which its exchanges prefer) and, while the socket is not ready, suspends there;
+///   that thread polls every waiting socket at once and runs the tasks it resumes between polls.
 ///
 /// Why event loops for the server: a thread per connection spent a quarter of its time in the kernel's
 /// scheduler and in lock contention at 32 connections on 2 cores. `Benchmarks/run` and
