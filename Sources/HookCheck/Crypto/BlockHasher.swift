@@ -8,9 +8,9 @@ protocol BlockCompression {
     static var scheduleCount: Int { get }
     /// Compresses one 64-byte block into `state`, using `schedule` (`scheduleCount` words) as scratch.
     static func compress(_ state: inout State, block: UnsafeRawPointer, schedule: UnsafeMutablePointer<UInt32>)
-    /// Compresses `count` consecutive 64-byte blocks into `state`; `accelerated` asks for the CPU's own
-    /// instructions, and is only ever true when ``isAcceleratedByDefault`` was.
-    static func compress(_ state: inout State, blocks: UnsafeRawPointer, count: Int, accelerated: Bool)
+    /// Compresses `count` consecutive 64-byte blocks into `state` on the CPU's own instructions; called
+    /// only when ``isAcceleratedByDefault`` was true for the hasher.
+    static func compressOnHardware(_ state: inout State, blocks: UnsafeRawPointer, count: Int)
     /// Whether a new hasher uses the CPU's instructions (false unless the hash has such a path).
     static var isAcceleratedByDefault: Bool { get }
     /// The digest bytes of a final state.
@@ -20,8 +20,19 @@ protocol BlockCompression {
 extension BlockCompression {
     static var isAcceleratedByDefault: Bool { false }
 
-    /// The portable loop: one block at a time, with the schedule on the stack.
+    /// A hash without hardware instructions never gets here; it compresses portably all the same.
+    static func compressOnHardware(_ state: inout State, blocks: UnsafeRawPointer, count: Int) {
+        compress(&state, blocks: blocks, count: count, accelerated: false)
+    }
+
+    /// Compresses `count` consecutive 64-byte blocks into `state`: on the CPU's instructions when
+    /// `accelerated` (only ever true when ``isAcceleratedByDefault`` was), else the portable loop, one block
+    /// at a time with the schedule on the stack.
     static func compress(_ state: inout State, blocks: UnsafeRawPointer, count: Int, accelerated: Bool) {
+        if accelerated {
+            compressOnHardware(&state, blocks: blocks, count: count)
+            return
+        }
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: scheduleCount) { schedule in
             guard let words = schedule.baseAddress else { return }
             for index in 0..<count {

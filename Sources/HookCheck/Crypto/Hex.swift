@@ -1,20 +1,12 @@
 /// Hexadecimal (base 16) encoding of bytes.
 package enum Hex {
-    private static let digits: [UInt8] = Array("0123456789abcdef".utf8)
-
     /// The lowercase hex text of `bytes`, two digits per byte.
     package static func encode(_ bytes: some Sequence<UInt8>) -> String {
-        var text: [UInt8] = []
-        text.reserveCapacity(bytes.underestimatedCount * 2)
-        for byte in bytes {
-            text.append(digits[Int(byte &>> 4)])
-            text.append(digits[Int(byte & 0x0f)])
-        }
-        return String(decoding: text, as: UTF8.self)
+        encode(Array(bytes))
     }
 
-    /// Lowercase hex of a digest, written straight into the string's storage (the sender signs every
-    /// delivery; this skips the intermediate array).
+    /// The lowercase hex text of `bytes`, written straight into the string's storage (the sender signs every
+    /// delivery).
     package static func encode(_ bytes: [UInt8]) -> String {
         String(unsafeUninitializedCapacity: bytes.count * 2) { text in
             for (index, byte) in bytes.enumerated() {

@@ -45,20 +45,11 @@ extension SHA1 {
 
         static var isAcceleratedByDefault: Bool { SHA1.hardwareAvailable && !SHA256.forcesPortable }
 
-        static func compress(_ state: inout State, blocks: UnsafeRawPointer, count: Int, accelerated: Bool) {
-            if accelerated {
-                withUnsafeMutableBytes(of: &state) { words in
-                    guard let base = words.baseAddress else { return }
-                    hookcheck_sha1_compress_hardware(
-                        base.assumingMemoryBound(to: UInt32.self), blocks.assumingMemoryBound(to: UInt8.self), count)
-                }
-                return
-            }
-            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: scheduleCount) { schedule in
-                guard let words = schedule.baseAddress else { return }
-                for index in 0..<count {
-                    compress(&state, block: blocks + index &* 64, schedule: words)
-                }
+        static func compressOnHardware(_ state: inout State, blocks: UnsafeRawPointer, count: Int) {
+            withUnsafeMutableBytes(of: &state) { words in
+                guard let base = words.baseAddress else { return }
+                hookcheck_sha1_compress_hardware(
+                    base.assumingMemoryBound(to: UInt32.self), blocks.assumingMemoryBound(to: UInt8.self), count)
             }
         }
 
