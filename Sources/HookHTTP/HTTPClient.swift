@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -51,7 +53,9 @@ public final class HTTPClient: Sendable {
     public let configuration: Configuration
     let pool: ConnectionPool
     private let threads = IOThreadPool.shared
-    private let poller = SocketPoller.shared
+    private let pollers = SocketPoller.group
+    /// Which poller takes the next exchange started outside any poller.
+    private let nextPoller = Atomic<Int>(0)
 
     /// Creates a client.
     public init(configuration: Configuration = Configuration()) {
@@ -80,15 +84,25 @@ public final class HTTPClient: Sendable {
     ) async throws(HTTPClientError) -> HTTPResponse {
         if url.isSecure { return try await sendThroughURLSession(request, to: url, timeout: timeout) }
         let prepared = prepare(request, for: url)
+        let overall = timeout.map(Deadline.after)
+        // A task that already prefers one of the pollers stays there; any other is spread over them.
+        if let poller = SocketPoller.current {
+            return try await exchange(prepared, with: url, overall: overall, on: poller)
+        }
+        let poller = pollers[nextPoller.wrappingAdd(1, ordering: .relaxed).oldValue % pollers.count]
         return try await withTaskExecutorPreference(poller) { () async throws(HTTPClientError) -> HTTPResponse in
-            try await exchange(prepared, with: url, overall: timeout.map(Deadline.after))
+            try await exchange(prepared, with: url, overall: overall, on: poller)
         }
     }
 
-    /// The executor the exchanges run on: the thread that polls the client's sockets. A task that
-    /// prefers it (`withTaskExecutorPreference(client.executor) { … }`, inherited by its child tasks)
-    /// sends and receives without a hop to another thread per request; keep blocking work off it.
-    public var executor: any TaskExecutor { poller }
+    /// The executors the exchanges run on: the threads that poll the client's sockets, one per core. A task
+    /// that prefers one of them (`group.addTask(executorPreference: client.executors[i]) { … }`, inherited
+    /// by its child tasks) sends and receives on that thread without a hop to another one per request;
+    /// keep blocking work off them.
+    public var executors: [any TaskExecutor] { pollers }
+
+    /// The first of ``executors``.
+    public var executor: any TaskExecutor { pollers[0] }
 
     /// Adds `Host` and `Content-Length` when absent and the configuration allows.
     func prepare(_ request: HTTPRequest, for url: HTTPURL) -> HTTPRequest {
@@ -116,13 +130,14 @@ public final class HTTPClient: Sendable {
     }
 
     private func exchange(
-        _ request: HTTPRequest, with url: HTTPURL, overall: Deadline?
+        _ request: HTTPRequest, with url: HTTPURL, overall: Deadline?, on poller: SocketPoller
     ) async throws(HTTPClientError) -> HTTPResponse {
         let bytes = request.serialized()
         if let socket = pool.take(url.endpoint) {
             do {
                 return try await attempt(
-                    bytes, request: request, on: socket, url: url, isReused: true, isWritten: false, overall: overall)
+                    bytes, request: request, on: socket, url: url, isReused: true, isWritten: false, overall: overall,
+                    poller: poller)
             } catch {
                 // A stale reused connection falls through to a fresh one.
                 if case .failed(let failure) = error { throw failure }
@@ -131,7 +146,8 @@ public final class HTTPClient: Sendable {
         let socket = try await connect(to: url, sending: bytes, overall: overall)
         do {
             return try await attempt(
-                bytes, request: request, on: socket, url: url, isReused: false, isWritten: true, overall: overall)
+                bytes, request: request, on: socket, url: url, isReused: false, isWritten: true, overall: overall,
+                poller: poller)
         } catch {
             guard case .failed(let failure) = error else { throw .closedWithoutResponse(endpoint: url.endpoint) }
             throw failure
@@ -186,14 +202,15 @@ public final class HTTPClient: Sendable {
 
     private func attempt(
         _ bytes: [UInt8], request: HTTPRequest, on socket: Socket, url: HTTPURL, isReused: Bool, isWritten: Bool,
-        overall: Deadline?
+        overall: Deadline?, poller: SocketPoller
     ) async throws(AttemptFailure) -> HTTPResponse {
         let endpoint = url.endpoint
         var keepSocket = false
         defer { if !keepSocket { socket.close() } }
         do {
             if !isWritten {
-                try await write(bytes, to: socket, until: earliest(.after(configuration.writeTimeout), overall))
+                try await write(
+                    bytes, to: socket, until: earliest(.after(configuration.writeTimeout), overall), poller: poller)
             }
         } catch {
             if case .timedOut = error { throw .failed(.timedOut(phase: .write, endpoint: endpoint)) }
@@ -221,7 +238,8 @@ public final class HTTPClient: Sendable {
             }
             let count: Int
             do {
-                count = try await read(into: buffer, from: socket, until: deadline, waitingFirst: isWaitingFirst)
+                count = try await read(
+                    into: buffer, from: socket, until: deadline, waitingFirst: isWaitingFirst, poller: poller)
             } catch {
                 if case .timedOut = error { throw .failed(.timedOut(phase: .response, endpoint: endpoint)) }
                 if received == 0 && isReused { throw .staleConnection }
@@ -247,7 +265,9 @@ public final class HTTPClient: Sendable {
     }
 
     /// Sends every byte, suspending while the socket buffer is full.
-    private func write(_ bytes: [UInt8], to socket: Socket, until deadline: Deadline) async throws(SocketError) {
+    private func write(
+        _ bytes: [UInt8], to socket: Socket, until deadline: Deadline, poller: SocketPoller
+    ) async throws(SocketError) {
         var offset = 0
         while offset < bytes.count {
             let sent = bytes.withUnsafeBytes { raw in
@@ -265,7 +285,8 @@ public final class HTTPClient: Sendable {
     /// Receives what is there (0 at the end of the stream), suspending until something is;
     /// `waitingFirst` skips a `recv` that would most likely find nothing.
     private func read(
-        into buffer: UnsafeMutableRawBufferPointer, from socket: Socket, until deadline: Deadline, waitingFirst: Bool
+        into buffer: UnsafeMutableRawBufferPointer, from socket: Socket, until deadline: Deadline, waitingFirst: Bool,
+        poller: SocketPoller
     ) async throws(SocketError) -> Int {
         var mustWait = waitingFirst
         while true {

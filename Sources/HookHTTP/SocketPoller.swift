@@ -19,8 +19,17 @@ import Synchronization
 /// ready resumes its task there without handing it to another thread. Jobs queued while it runs jobs make
 /// the next `poll()` return at once.
 final class SocketPoller: Sendable {
-    /// The poller the client shares.
-    static let shared = SocketPoller()
+    /// The pollers every client shares: one per core (at most four), each with its own thread, so that a
+    /// sender with many connections can keep every core busy.
+    static let group: [SocketPoller] = (0..<min(max(ProcessInfo.processInfo.activeProcessorCount, 1), 4)).map {
+        SocketPoller(name: "hookhttp-poller-\($0)")
+    }
+
+    /// The poller of `group` whose thread the current task prefers, if any.
+    static var current: SocketPoller? {
+        guard let preferred = withUnsafeCurrentTask(body: { $0?.unownedTaskExecutor }) else { return nil }
+        return group.first { $0.asUnownedTaskExecutor() == preferred }
+    }
 
     private typealias Continuation = CheckedContinuation<Result<Void, SocketError>, Never>
 
@@ -44,7 +53,7 @@ final class SocketPoller: Sendable {
     private let wakeReader: Int32
     private let wakeWriter: Int32
 
-    private init() {
+    private init(name: String) {
         guard let ends = CloseOnExec.pipe(nonBlocking: true) else {
             wakeReader = -1
             wakeWriter = -1
@@ -53,7 +62,7 @@ final class SocketPoller: Sendable {
         wakeReader = ends.reader
         wakeWriter = ends.writer
         let thread = Thread { [self] in self.run() }
-        thread.name = "hookhttp-poller"
+        thread.name = name
         thread.start()
     }
 

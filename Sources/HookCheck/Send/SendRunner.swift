@@ -56,16 +56,17 @@ public struct SendRunner: Sendable {
         // `concurrency` workers take the jobs in order, each starting the next as soon as its own is answered;
         // they run (building, signing, sending, judging) on the client's poller thread, so a delivery whose
         // answer arrives resumes there, with no hop between threads and no new task per request.
-        await withTaskExecutorPreference(client.executor) {
-            await withTaskGroup(of: Void.self) { group in
-                for _ in 0..<min(options.concurrency, jobs.count) {
-                    group.addTask {
-                        while let index = state.mutex.withLock({ $0.takeJob(of: jobs.count) }) {
-                            let outcome = await perform(jobs[index])
-                            state.mutex.withLock { progression in
-                                progression.record(outcome, job: jobs[index])
-                                progression.emitReady(names: names, progress: progress)
-                            }
+        let executors = client.executors
+        await withTaskGroup(of: Void.self) { group in
+            let deliveryCount = jobs.reduce(0) { $0 + $1.count }
+            for worker in 0..<min(options.concurrency, deliveryCount) {
+                group.addTask(executorPreference: executors[worker % executors.count]) {
+                    while let (index, repetition) = state.mutex.withLock({ $0.takeJob(of: jobs) }) {
+                        let job = jobs[index]
+                        let outcome = await perform(job)
+                        state.mutex.withLock { progression in
+                            progression.record(outcome, job: job, isFirst: repetition == 0)
+                            progression.emitReady(names: names, progress: progress)
                         }
                     }
                 }
@@ -102,20 +103,37 @@ public struct SendRunner: Sendable {
         var jobCount: Int
     }
 
-    /// One unit of sending: the deliveries of one probe (two for replay), built when it runs.
-    struct Job: Sendable {
-        var result: Int
-        var builder: DeliveryBuilder
-        var suiteCase: SuiteCase
-        var probe: ProbeKind
-        var target: String
+    /// One unit of sending, `count` times over: the deliveries of one probe (two for replay), built anew
+    /// each time it runs. A class, so that a worker taking it retains one reference, not each field.
+    final class Job: Sendable {
+        let result: Int
+        let builder: DeliveryBuilder
+        let suiteCase: SuiteCase
+        let probe: ProbeKind
+        let target: String
         /// `target` parsed once for all the jobs sent there (`nil` when it does not parse: then each send
         /// reports why).
-        var targetURL: HTTPURL?
-        var timeout: Duration
-        var isFirst: Bool
+        let targetURL: HTTPURL?
+        let timeout: Duration
+        /// How many times the job is sent (`--repeat` for a valid delivery, else 1).
+        let count: Int
         /// The case body's compact JSON, shared by the repeats of a valid delivery.
-        var encodedBody: [UInt8]?
+        let encodedBody: [UInt8]?
+
+        init(
+            result: Int, builder: DeliveryBuilder, suiteCase: SuiteCase, probe: ProbeKind, target: String,
+            targetURL: HTTPURL?, timeout: Duration, count: Int, encodedBody: [UInt8]?
+        ) {
+            self.result = result
+            self.builder = builder
+            self.suiteCase = suiteCase
+            self.probe = probe
+            self.target = target
+            self.targetURL = targetURL
+            self.timeout = timeout
+            self.count = count
+            self.encodedBody = encodedBody
+        }
     }
 
     enum JobOutcome: Sendable {
@@ -139,13 +157,13 @@ public struct SendRunner: Sendable {
                     let skipReason = plan.suite.profile.skipReason(for: probe)
                     let count = skipReason != nil ? 0 : (probe == .valid ? options.repeatCount : 1)
                     let encodedBody = count > 1 ? Array(JSONWriter.compact(suiteCase.body).utf8) : nil
-                    for index in 0..<count {
+                    if count > 0 {
                         jobs.append(
                             Job(
                                 result: planned.count, builder: builder, suiteCase: suiteCase, probe: probe,
                                 target: plan.target, targetURL: targetURL,
                                 timeout: options.timeout ?? Self.timeout(within: suiteCase.expect.within),
-                                isFirst: index == 0, encodedBody: encodedBody))
+                                count: count, encodedBody: encodedBody))
                     }
                     planned.append(
                         PlannedResult(
@@ -219,21 +237,28 @@ public struct SendRunner: Sendable {
 
         var ledger: Ledger
         var nextJob = 0
+        var nextRepetition = 0
         var emitted = 0
         var latencies: [Duration] = []
 
-        /// The index of the next job to send, or `nil` when every job has been taken.
-        mutating func takeJob(of count: Int) -> Int? {
-            guard nextJob < count else { return nil }
-            defer { nextJob += 1 }
-            return nextJob
+        /// The index of the next job to send and which of its repetitions it is, or `nil` when every
+        /// repetition of every job has been taken.
+        mutating func takeJob(of jobs: [Job]) -> (index: Int, repetition: Int)? {
+            guard nextJob < jobs.count else { return nil }
+            let taken = (nextJob, nextRepetition)
+            nextRepetition += 1
+            if nextRepetition == jobs[nextJob].count {
+                nextJob += 1
+                nextRepetition = 0
+            }
+            return taken
         }
 
-        mutating func record(_ outcome: JobOutcome, job: Job) {
+        mutating func record(_ outcome: JobOutcome, job: Job, isFirst: Bool) {
             if case .sent(let exchanges) = outcome {
                 for exchange in exchanges where exchange.status != nil { latencies.append(exchange.latency) }
             }
-            ledger.record(outcome, job: job)
+            ledger.record(outcome, job: job, isFirst: isFirst)
         }
 
         /// Decides and reports every result whose jobs and predecessors are all done.
@@ -276,7 +301,7 @@ public struct SendRunner: Sendable {
 
         func isComplete(_ index: Int) -> Bool { entries[index].remaining == 0 }
 
-        mutating func record(_ outcome: JobOutcome, job: Job) {
+        mutating func record(_ outcome: JobOutcome, job: Job, isFirst: Bool) {
             let index = job.result
             entries[index].remaining -= 1
             switch outcome {
@@ -286,11 +311,11 @@ public struct SendRunner: Sendable {
                 entries[index].total += exchanges.reduce(.zero) { $0 + $1.latency }
                 let verdict = ProbeJudge.judge(
                     exchanges, probe: job.probe, expectation: entries[index].planned.expectation)
-                if job.isFirst { entries[index].first = exchanges }
+                if isFirst { entries[index].first = exchanges }
                 if verdict != .passed {
                     entries[index].failedJobs += 1
-                    if entries[index].failures.count < SendRunner.keptFailures || job.isFirst {
-                        entries[index].failures.append((verdict, job.isFirst ? [] : exchanges))
+                    if entries[index].failures.count < SendRunner.keptFailures || isFirst {
+                        entries[index].failures.append((verdict, isFirst ? [] : exchanges))
                     }
                 }
             }
