@@ -18,9 +18,10 @@
 ///   loop also accepts, handing connections to the loops in turn. Deadlines are swept when the earliest
 ///   one passes, so a request costs no timer.
 /// - The client resolves, connects and writes a fresh connection's first request on a pool thread
-///   (`IOThreadPool`). Otherwise it calls non-blocking `send`/`recv` on `SocketPoller`'s thread (the
-///   client's `executor`, which its exchanges prefer) and, while the socket is not ready, suspends there;
-///   that thread polls every waiting socket at once and runs the tasks it resumes between polls.
+///   (`IOThreadPool`). Otherwise it calls non-blocking `send`/`recv` on a `SocketPoller` thread (one
+///   per core: the client's `executors`; an exchange stays on the one its task prefers, others are spread
+///   over them in turn) and, while the socket is not ready, suspends there; each poller polls its waiting
+///   sockets at once and runs the tasks it resumes between polls.
 ///
 /// Why event loops for the server: a thread per connection spent a quarter of its time in the kernel's
 /// scheduler and in lock contention at 32 connections on 2 cores. `Benchmarks/run` and
