@@ -2,6 +2,7 @@
 # Send benchmark: deliveries per second of `hookcheck run --repeat N --concurrency 32` (signed 1 KiB bodies)
 # against nginx answering 204, side by side with wrk (-t1 -c32, 1 KiB POST) against the same nginx.
 #   Benchmarks/send.sh [--duration SECONDS]     (default 8; CI passes 2). Target (issue 17): >= 50% of wrk.
+# The two take BENCH_ROUNDS turns (default 3) and each one's best round counts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="/opt/swift/usr/bin:$PATH"
@@ -73,15 +74,15 @@ suite = {"suite": "send benchmark", "profile": "github", "secret": {"env": "BENC
 json.dump(suite, open(sys.argv[1], "w"))
 PY
 
-now() { python3 -c 'import time; print(time.time())'; }
-# Sends N deliveries; prints deliveries per second (process start and reports included).
+# Sends N deliveries; prints deliveries per second (process start and reports included). The clock is
+# bash's own, so starting a timer costs nothing.
 hookcheck_rate() {
     local count="$1" start end
-    start="$(now)"
+    start="$EPOCHREALTIME"
     BENCH_SECRET=bench-secret "$hookcheck" run "$work/suite.json" --target "http://127.0.0.1:$port/hooks" \
         --repeat "$count" --concurrency 32 --reports "$work/reports" >"$work/run.out" 2>"$work/run.err" \
         || { echo "error: hookcheck run failed:"; cat "$work/run.out" "$work/run.err"; exit 1; }
-    end="$(now)"
+    end="$EPOCHREALTIME"
     python3 -c "import sys; print(f'{int(sys.argv[1]) / (float(sys.argv[3]) - float(sys.argv[2])):.0f}')" \
         "$count" "$start" "$end"
 }
@@ -94,14 +95,25 @@ LUA
 rate() { sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p'; }
 
 echo
-echo "== send: signed 1 KiB deliveries to nginx (204), concurrency 32, ~${duration}s each =="
-calibration="$(hookcheck_rate 2000)"
-count="$(python3 -c "import sys; print(max(2000, int(float(sys.argv[1]) * float(sys.argv[2]))))" "$calibration" "$duration")"
-ours="$(hookcheck_rate "$count")"
-wrk_rate="$(wrk -t1 -c32 -d"${duration}s" -s "$work/post.lua" "http://127.0.0.1:$port/hooks" | rate)"
-[ -n "$wrk_rate" ] || { echo "error: wrk produced no rate"; exit 1; }
-printf '  wrk         %10.0f requests/s\n' "$wrk_rate"
-printf '  hookcheck   %10.0f deliveries/s  (%s deliveries; %s)\n' "$ours" "$count" "$(sed -n 's/^latency: //p' "$work/run.out")"
+rounds="${BENCH_ROUNDS:-3}"
+echo "== send: signed 1 KiB deliveries to nginx (204), concurrency 32, ~${duration}s each, best of $rounds rounds =="
+# Calibrate on enough deliveries that the process's start (about 30 ms) does not set the count.
+calibration="$(hookcheck_rate 10000)"
+count="$(python3 -c "import sys; print(max(10000, int(float(sys.argv[1]) * float(sys.argv[2]))))" "$calibration" "$duration")"
+# The two take turns, so a burst of load from elsewhere on a shared machine falls on both alike.
+ours=0
+wrk_rate=0
+for round in $(seq "$rounds"); do
+    round_ours="$(hookcheck_rate "$count")"
+    round_wrk="$(wrk -t1 -c32 -d"${duration}s" -s "$work/post.lua" "http://127.0.0.1:$port/hooks" | rate)"
+    [ -n "$round_wrk" ] || { echo "error: wrk produced no rate"; exit 1; }
+    printf '  round %d: hookcheck %6.0f deliveries/s, wrk %6.0f requests/s\n' "$round" "$round_ours" "$round_wrk"
+    ours="$(python3 -c "import sys; print(f'{max(float(sys.argv[1]), float(sys.argv[2])):.0f}')" "$ours" "$round_ours")"
+    wrk_rate="$(python3 -c "import sys; print(max(float(sys.argv[1]), float(sys.argv[2])))" "$wrk_rate" "$round_wrk")"
+done
+printf '  wrk         %10.0f requests/s (best round)\n' "$wrk_rate"
+printf '  hookcheck   %10.0f deliveries/s (best round; %s deliveries a round; last: %s)\n' "$ours" "$count" \
+    "$(sed -n 's/^latency: //p' "$work/run.out")"
 send_ratio="$(python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2]) * 100:.0f}%')" "$ours" "$wrk_rate")"
 echo "  send ratio: $send_ratio of wrk (target >= 50%)"
 . Benchmarks/lib/summary.sh

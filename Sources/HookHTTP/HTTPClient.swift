@@ -108,14 +108,23 @@ public final class HTTPClient: Sendable {
     func prepare(_ request: HTTPRequest, for url: HTTPURL) -> HTTPRequest {
         guard configuration.addsMissingHeaders else { return request }
         var request = request
-        if !request.headers.contains(HTTPHeaderName.host) {
+        // One pass over the fields for the three names.
+        var (hasHost, hasLength, hasTransferEncoding) = (false, false, false)
+        for field in request.headers {
+            let name = field.name
+            if !hasHost && name.caseInsensitiveEquals(HTTPHeaderName.host) {
+                hasHost = true
+            } else if !hasLength && name.caseInsensitiveEquals(HTTPHeaderName.contentLength) {
+                hasLength = true
+            } else if !hasTransferEncoding && name.caseInsensitiveEquals(HTTPHeaderName.transferEncoding) {
+                hasTransferEncoding = true
+            }
+        }
+        if !hasHost {
             request.headers.add(name: HTTPHeaderName.host, value: url.hostHeader)
         }
         let hasBodyMethod = request.method == "POST" || request.method == "PUT" || request.method == "PATCH"
-        if !request.headers.contains(HTTPHeaderName.contentLength)
-            && !request.headers.contains(HTTPHeaderName.transferEncoding)
-            && (!request.body.isEmpty || hasBodyMethod)
-        {
+        if !hasLength && !hasTransferEncoding && (!request.body.isEmpty || hasBodyMethod) {
             request.headers.add(name: HTTPHeaderName.contentLength, value: String(request.body.count))
         }
         return request

@@ -40,7 +40,9 @@ public struct HTTPHeaders: Sendable, Hashable, RandomAccessCollection, Expressib
 
     /// The first value of the field called `name` (case-insensitive), or `nil`.
     public subscript(name: String) -> String? {
-        fields.first { $0.name.caseInsensitiveEquals(name) }?.value
+        // By index, so that no field is copied on the way.
+        for index in fields.indices where fields[index].name.caseInsensitiveEquals(name) { return fields[index].value }
+        return nil
     }
 
     /// Every value of the field called `name` (case-insensitive), in order.
@@ -88,6 +90,8 @@ extension String {
         let lhs = utf8
         let rhs = other.utf8
         guard lhs.count == rhs.count else { return false }
+        // Names are usually spelled alike: an exact match is a word compare for short names.
+        if self == other { return true }
         // Native strings (every header read or built here) compare in place, without iterators.
         let compared = lhs.withContiguousStorageIfAvailable { left in
             rhs.withContiguousStorageIfAvailable { right in

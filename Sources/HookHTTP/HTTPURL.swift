@@ -2,11 +2,11 @@
 /// IPv6 literals are written in brackets (`http://[::1]:8080/`); the fragment is dropped.
 public struct HTTPURL: Sendable, Hashable, CustomStringConvertible {
     /// `http` or `https`, lowercased.
-    public var scheme: String
+    public var scheme: String { didSet { refreshNames() } }
     /// The host name or address, without brackets.
-    public var host: String
+    public var host: String { didSet { refreshNames() } }
     /// The port, defaulted from the scheme (80 or 443).
-    public var port: Int
+    public var port: Int { didSet { refreshNames() } }
     /// The request target: path and query, at least `/`.
     public var target: String
 
@@ -61,6 +61,7 @@ public struct HTTPURL: Sendable, Hashable, CustomStringConvertible {
         guard !target.contains(where: { $0 == " " || ($0.asciiValue.map { $0 < 0x20 || $0 == 0x7F } ?? false) }) else {
             throw .invalidURL(string, reason: "path contains whitespace or control characters")
         }
+        (hostHeader, endpoint) = Self.names(scheme: scheme, host: host, port: port)
     }
 
     private init(scheme: String, host: String, port: Int, target: String) {
@@ -68,6 +69,7 @@ public struct HTTPURL: Sendable, Hashable, CustomStringConvertible {
         self.host = host
         self.port = port
         self.target = target
+        (hostHeader, endpoint) = Self.names(scheme: scheme, host: host, port: port)
     }
 
     /// The same parse over bytes for an all-ASCII `string` (where characters are bytes, and a CRLF
@@ -133,13 +135,21 @@ public struct HTTPURL: Sendable, Hashable, CustomStringConvertible {
     public var isSecure: Bool { scheme == "https" }
 
     /// The value for the `Host` header: the host, bracketed when IPv6, with the port when not the default.
-    public var hostHeader: String {
-        let name = host.utf8.contains(UInt8(ascii: ":")) ? "[\(host)]" : host
-        return port == (isSecure ? 443 : 80) ? name : "\(name):\(port)"
+    /// Worked out once, not per request.
+    public private(set) var hostHeader: String
+
+    /// `host:port`, as error messages and the connection pool name the endpoint.
+    public private(set) var endpoint: String
+
+    private mutating func refreshNames() {
+        (hostHeader, endpoint) = Self.names(scheme: scheme, host: host, port: port)
     }
 
-    /// `host:port`, as error messages name the endpoint.
-    public var endpoint: String { "\(host.utf8.contains(UInt8(ascii: ":")) ? "[\(host)]" : host):\(port)" }
+    private static func names(scheme: String, host: String, port: Int) -> (hostHeader: String, endpoint: String) {
+        let name = host.utf8.contains(UInt8(ascii: ":")) ? "[\(host)]" : host
+        let endpoint = "\(name):\(port)"
+        return (port == (scheme == "https" ? 443 : 80) ? name : endpoint, endpoint)
+    }
 
     public var description: String { "\(scheme)://\(hostHeader)\(target)" }
 }

@@ -270,7 +270,8 @@ struct CaptureLineScanner {
         if take(UInt8(ascii: "\"")) {
             let end = ByteScan.plainStringRunEnd(in: bytes, from: position)
             if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
-                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<end]), as: UTF8.self)
+                let plain = UnsafeBufferPointer(rebasing: bytes[position..<end])
+                let text = CommonFieldText.text(matching: plain) ?? String(decoding: plain, as: UTF8.self)
                 position = end + 1
                 return text
             }

@@ -82,15 +82,21 @@ extension Checker {
 
     /// Parses and assesses one batch of lines: the work of a ``CheckPipeline`` worker.
     static func assess(_ lines: [CaptureFileReader.RawLine], rules: [SuiteRules]) -> [Step] {
-        let events = lines.map(\.event)
+        var steps = lines.map { Step(event: $0.event, assessment: nil) }
         var records: [CaptureRecord] = []
-        records.reserveCapacity(events.count)
-        for case .record(let record, _) in events { records.append(record) }
-        var assessments = assess(records, rules: rules).makeIterator()
-        return events.map { event in
-            if case .record = event { return Step(event: event, assessment: assessments.next() ?? nil) }
-            return Step(event: event, assessment: nil)
+        var positions: [Int] = []
+        records.reserveCapacity(steps.count)
+        positions.reserveCapacity(steps.count)
+        for (position, step) in steps.enumerated() {
+            if case .record(let record, _) = step.event {
+                records.append(record)
+                positions.append(position)
+            }
         }
+        for (position, assessment) in zip(positions, assess(records, rules: rules)) {
+            steps[position].assessment = assessment
+        }
+        return steps
     }
 
     private mutating func apply(_ steps: [Step]) {

@@ -35,41 +35,69 @@ package enum Base64 {
     package static func encodedBytes(_ input: [UInt8], alphabet: Alphabet = .standard, padded: Bool = true)
         -> [UInt8]
     {
+        let length = encodedLength(of: input.count, padded: padded)
+        return input.withUnsafeBufferPointer { input in
+            [UInt8](unsafeUninitializedCapacity: length) { text, count in
+                count = encode(input, into: text, alphabet: alphabet, padded: padded)
+            }
+        }
+    }
+
+    /// Calls `body` with the base64 text of `input` as ASCII bytes in temporary storage (on the stack
+    /// for short input): for comparing a computed code with the one a delivery offers, allocation-free.
+    package static func withEncodedBytes<Result>(
+        of input: UnsafeBufferPointer<UInt8>, alphabet: Alphabet = .standard, padded: Bool = true,
+        _ body: (UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result {
+        let length = encodedLength(of: input.count, padded: padded)
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, length)) { text in
+            let count = encode(input, into: text, alphabet: alphabet, padded: padded)
+            return body(UnsafeBufferPointer(rebasing: text[..<count]))
+        }
+    }
+
+    /// How many characters the base64 text of `count` bytes has.
+    private static func encodedLength(of count: Int, padded: Bool) -> Int {
+        let remaining = count % 3
+        return count / 3 * 4 + (remaining == 0 ? 0 : padded ? 4 : remaining + 1)
+    }
+
+    /// Writes the base64 text of `input` to `text` (room for ``encodedLength(of:padded:)`` characters);
+    /// returns the number written.
+    private static func encode(
+        _ input: UnsafeBufferPointer<UInt8>, into text: UnsafeMutableBufferPointer<UInt8>, alphabet: Alphabet,
+        padded: Bool
+    ) -> Int {
         let remaining = input.count % 3
-        let length = input.count / 3 * 4 + (remaining == 0 ? 0 : padded ? 4 : remaining + 1)
-        let table = alphabet == .standard ? standardCharacters : urlSafeCharacters
-        return table.withUnsafeBufferPointer { table in
-            input.withUnsafeBufferPointer { input in
-                [UInt8](unsafeUninitializedCapacity: length) { text, count in
-                    var index = 0
-                    var out = 0
-                    func put(_ group: UInt32, shift: UInt32) {
-                        text[out] = table[Int(group >> shift & 63)]
-                        out += 1
-                    }
-                    while index + 3 <= input.count {
-                        let group =
-                            UInt32(input[index]) << 16 | UInt32(input[index + 1]) << 8 | UInt32(input[index + 2])
-                        put(group, shift: 18)
-                        put(group, shift: 12)
-                        put(group, shift: 6)
-                        put(group, shift: 0)
-                        index += 3
-                    }
-                    if remaining > 0 {
-                        let second = remaining == 2 ? UInt32(input[index + 1]) : 0
-                        let group = UInt32(input[index]) << 16 | second << 8
-                        put(group, shift: 18)
-                        put(group, shift: 12)
-                        if remaining == 2 { put(group, shift: 6) }
-                        while out < length {
-                            text[out] = UInt8(ascii: "=")
-                            out += 1
-                        }
-                    }
-                    count = out
+        let length = encodedLength(of: input.count, padded: padded)
+        let characters = alphabet == .standard ? standardCharacters : urlSafeCharacters
+        return characters.withUnsafeBufferPointer { table in
+            var index = 0
+            var out = 0
+            func put(_ group: UInt32, shift: UInt32) {
+                text[out] = table[Int(group >> shift & 63)]
+                out += 1
+            }
+            while index + 3 <= input.count {
+                let group = UInt32(input[index]) << 16 | UInt32(input[index + 1]) << 8 | UInt32(input[index + 2])
+                put(group, shift: 18)
+                put(group, shift: 12)
+                put(group, shift: 6)
+                put(group, shift: 0)
+                index += 3
+            }
+            if remaining > 0 {
+                let second = remaining == 2 ? UInt32(input[index + 1]) : 0
+                let group = UInt32(input[index]) << 16 | second << 8
+                put(group, shift: 18)
+                put(group, shift: 12)
+                if remaining == 2 { put(group, shift: 6) }
+                while out < length {
+                    text[out] = UInt8(ascii: "=")
+                    out += 1
                 }
             }
+            return out
         }
     }
 

@@ -13,8 +13,10 @@ protocol BlockCompression {
     static func compressOnHardware(_ state: inout State, blocks: UnsafeRawPointer, count: Int)
     /// Whether a new hasher uses the CPU's instructions (false unless the hash has such a path).
     static var isAcceleratedByDefault: Bool { get }
-    /// The digest bytes of a final state.
-    static func digest(of state: State) -> [UInt8]
+    /// The size in bytes of the digest.
+    static var digestByteCount: Int { get }
+    /// Writes the digest bytes of a final state (``digestByteCount`` of them) to `digest`.
+    static func store(_ state: State, into digest: UnsafeMutableRawPointer)
 }
 
 extension BlockCompression {
@@ -108,6 +110,15 @@ struct BlockHasher<Compression: BlockCompression>: Sendable {
 
     /// Pads, compresses the last block(s), returns the digest and resets to the initial state.
     mutating func finalize() -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: Compression.digestByteCount) { digest, count in
+            if let base = digest.baseAddress { finalize(into: UnsafeMutableRawPointer(base)) }
+            count = Compression.digestByteCount
+        }
+    }
+
+    /// Pads, compresses the last block(s), writes the digest to `digest` (``BlockCompression/digestByteCount``
+    /// bytes, no allocation) and resets to the initial state.
+    mutating func finalize(into digest: UnsafeMutableRawPointer) {
         // The waiting bytes, 0x80, zeros up to 56 mod 64, then the 8-byte big-endian bit length: one
         // block, or two when fewer than 9 bytes are left in the first.
         var tail: (Block64, Block64) = ((0, 0, 0, 0, 0, 0, 0, 0), (0, 0, 0, 0, 0, 0, 0, 0))
@@ -125,9 +136,8 @@ struct BlockHasher<Compression: BlockCompression>: Sendable {
         withUnsafeBytes(of: tail) { tail in
             Compression.compress(&state, blocks: tail.baseAddress!, count: blocks, accelerated: accelerated)
         }
-        let digest = Compression.digest(of: state)
+        Compression.store(state, into: digest)
         self = BlockHasher(accelerated: accelerated)
-        return digest
     }
 }
 
@@ -141,13 +151,4 @@ func rotateLeft(_ value: UInt32, by amount: UInt32) -> UInt32 {
 @inline(__always)
 func rotateRight(_ value: UInt32, by amount: UInt32) -> UInt32 {
     (value &>> amount) | (value &<< (32 &- amount))
-}
-
-/// Appends the big-endian bytes of `word` to `bytes`.
-@inline(__always)
-func appendBigEndian(_ word: UInt32, to bytes: inout [UInt8]) {
-    bytes.append(UInt8(truncatingIfNeeded: word &>> 24))
-    bytes.append(UInt8(truncatingIfNeeded: word &>> 16))
-    bytes.append(UInt8(truncatingIfNeeded: word &>> 8))
-    bytes.append(UInt8(truncatingIfNeeded: word))
 }

@@ -60,9 +60,13 @@ package struct HMAC<H: HashFunction>: Sendable {
     /// Returns the authentication code of every byte fed so far and resets to the keyed initial state,
     /// ready for a new message under the same key.
     package mutating func finalize() -> [UInt8] {
-        let innerDigest = inner.finalize()
         var outer = self.outer
-        outer.update(innerDigest)
+        // The inner digest stays on the stack: only the code itself is allocated.
+        withUnsafeTemporaryAllocation(byteCount: H.digestSize, alignment: 8) { innerDigest in
+            guard let base = innerDigest.baseAddress else { return }
+            inner.finalize(into: base)
+            outer.update(UnsafeRawBufferPointer(innerDigest))
+        }
         inner = innerStart
         return outer.finalize()
     }

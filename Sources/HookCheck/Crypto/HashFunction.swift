@@ -14,6 +14,9 @@ package protocol HashFunction: Sendable {
 
     /// Returns the digest of every byte fed so far and resets the hasher to its initial state.
     mutating func finalize() -> [UInt8]
+
+    /// Writes the digest (``digestSize`` bytes) to `digest` without allocating, and resets the hasher.
+    mutating func finalize(into digest: UnsafeMutableRawPointer)
 }
 
 extension HashFunction {

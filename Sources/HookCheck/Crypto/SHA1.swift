@@ -34,6 +34,11 @@ package struct SHA1: HashFunction {
     package mutating func finalize() -> [UInt8] {
         core.finalize()
     }
+
+    /// Writes the 20-byte digest of every byte fed so far to `digest` and resets the hasher.
+    package mutating func finalize(into digest: UnsafeMutableRawPointer) {
+        core.finalize(into: digest)
+    }
 }
 
 extension SHA1 {
@@ -81,13 +86,15 @@ extension SHA1 {
             state.4 &+= e
         }
 
-        static func digest(of state: State) -> [UInt8] {
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(20)
-            for word in [state.0, state.1, state.2, state.3, state.4] {
-                appendBigEndian(word, to: &bytes)
+        static let digestByteCount = 20
+
+        static func store(_ state: State, into digest: UnsafeMutableRawPointer) {
+            withUnsafeBytes(of: state) { words in
+                for index in 0..<5 {
+                    let word = words.load(fromByteOffset: index &* 4, as: UInt32.self)
+                    digest.storeBytes(of: word.bigEndian, toByteOffset: index &* 4, as: UInt32.self)
+                }
             }
-            return bytes
         }
     }
 }

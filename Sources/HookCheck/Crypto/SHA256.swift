@@ -38,6 +38,11 @@ package struct SHA256: HashFunction {
     package mutating func finalize() -> [UInt8] {
         core.finalize()
     }
+
+    /// Writes the 32-byte digest of every byte fed so far to `digest` and resets the hasher.
+    package mutating func finalize(into digest: UnsafeMutableRawPointer) {
+        core.finalize(into: digest)
+    }
 }
 
 extension SHA256 {
@@ -122,16 +127,14 @@ extension SHA256 {
             h = t1 &+ sum0 &+ majority
         }
 
-        static func digest(of state: State) -> [UInt8] {
-            [UInt8](unsafeUninitializedCapacity: 32) { bytes, count in
-                let raw = UnsafeMutableRawBufferPointer(bytes)
-                withUnsafeBytes(of: state) { words in
-                    for index in 0..<8 {
-                        let word = words.load(fromByteOffset: index &* 4, as: UInt32.self)
-                        raw.storeBytes(of: word.bigEndian, toByteOffset: index &* 4, as: UInt32.self)
-                    }
+        static let digestByteCount = 32
+
+        static func store(_ state: State, into digest: UnsafeMutableRawPointer) {
+            withUnsafeBytes(of: state) { words in
+                for index in 0..<8 {
+                    let word = words.load(fromByteOffset: index &* 4, as: UInt32.self)
+                    digest.storeBytes(of: word.bigEndian, toByteOffset: index &* 4, as: UInt32.self)
                 }
-                count = 32
             }
         }
     }

@@ -134,6 +134,8 @@ struct JSONScanner {
             throw Failure(
                 reason: .depthLimitExceeded(limit: options.maxDepth), offset: index, isAtContainer: false)
         }
+        // Room for a few levels at once: most documents nest two or three deep.
+        if frames.isEmpty { frames.reserveCapacity(8) }
         frames.append(Frame(isObject: isObject))
         index += 1
     }

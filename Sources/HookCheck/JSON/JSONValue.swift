@@ -102,7 +102,8 @@ public struct JSONObject: Sendable, Hashable, RandomAccessCollection {
     /// The value of `key`; setting `nil` removes the member, setting a new key appends it.
     public subscript(key: String) -> JSONValue? {
         get {
-            for member in members where member.key == key { return member.value }
+            // By index, so that no member is copied on the way.
+            for index in members.indices where members[index].key == key { return members[index].value }
             return nil
         }
         set {

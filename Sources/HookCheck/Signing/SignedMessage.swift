@@ -31,12 +31,14 @@ struct SignedMessage: Sendable {
     /// The verdict, given `code`, the HMAC of the signed bytes under the secret: valid when a
     /// candidate equals it (compared in constant time) and the signed timestamp is fresh.
     func judge(code: [UInt8], now: Int, policy: TimestampPolicy) -> SignatureVerification {
-        let expected =
+        let matched =
             switch encoding {
-            case .hex: Array(Hex.encode(code).utf8)
-            case .base64: Base64.encodedBytes(code)
+            case .hex:
+                matches(Array(Hex.encode(code).utf8))
+            case .base64:
+                code.withUnsafeBufferPointer { code in Base64.withEncodedBytes(of: code) { matches($0) } }
             }
-        guard candidates.contains(where: { constantTimeEquals($0.utf8, expected) }) else {
+        guard matched else {
             return .invalid(
                 .noSignatureMatched(
                     header: header, candidates: candidates.count, signedByteCount: byteCount,
@@ -50,5 +52,10 @@ struct SignedMessage: Sendable {
             return .invalid(failure)
         }
         return .valid
+    }
+
+    /// Whether a candidate equals `expected`, the encoded code (compared in constant time).
+    private func matches(_ expected: some Collection<UInt8>) -> Bool {
+        candidates.contains { constantTimeEquals($0.utf8, expected) }
     }
 }

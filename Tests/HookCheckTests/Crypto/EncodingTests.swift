@@ -54,6 +54,18 @@ import Testing
         #expect(try Base64.decode("-_-_", alphabet: .urlSafe) == bytes)
     }
 
+    @Test(arguments: [(Base64.Alphabet.standard, true), (.standard, false), (.urlSafe, true), (.urlSafe, false)])
+    func encodingInTemporaryStorageMatchesTheArrayEncoding(_ alphabet: Base64.Alphabet, _ padded: Bool) {
+        for length in 0...70 {
+            let input = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 250) }
+            let expected = Base64.encodedBytes(input, alphabet: alphabet, padded: padded)
+            let encoded = input.withUnsafeBufferPointer { input in
+                Base64.withEncodedBytes(of: input, alphabet: alphabet, padded: padded) { Array($0) }
+            }
+            #expect(encoded == expected, "length \(length)")
+        }
+    }
+
     @Test func roundTripsEveryLengthInBothAlphabets() throws {
         let source = (0..<70).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 250) }
         for length in 0...source.count {

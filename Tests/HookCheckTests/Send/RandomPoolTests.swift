@@ -22,4 +22,25 @@ import Testing
             #expect(seen.insert(uuid).inserted)
         }
     }
+
+    @Test func uuidsAreLowercaseHexWithDashesAndEveryFreeDigitVaries() {
+        let dashes: Set = [8, 13, 18, 23]
+        var digitsSeen = Array(repeating: Set<Character>(), count: 36)
+        for _ in 0..<1_000 {
+            let characters = Array(RandomUUID.make())
+            #expect(characters.count == 36)
+            for (index, character) in characters.enumerated() {
+                if dashes.contains(index) {
+                    #expect(character == "-")
+                } else {
+                    #expect("0123456789abcdef".contains(character), "\(String(characters))")
+                    digitsSeen[index].insert(character)
+                }
+            }
+        }
+        // Every position but the version digit and the dashes draws from all 16 digits (the variant from 4).
+        for index in 0..<36 where !dashes.contains(index) && index != 14 {
+            #expect(digitsSeen[index].count == (index == 19 ? 4 : 16), "position \(index)")
+        }
+    }
 }
