@@ -9,7 +9,15 @@ final class ConnectionPool: Sendable {
         let expires: Deadline
     }
 
-    private let idle = Mutex<[String: [Idle]]>([:])
+    /// One endpoint's idle connections, most recently used last.
+    private struct Shelf {
+        let endpoint: String
+        var connections: [Idle]
+    }
+
+    /// A run talks to one endpoint or a few: a short list searched in place costs no hashing and no
+    /// allocation per request, as a dictionary's in-place update would.
+    private let idle = Mutex<[Shelf]>([])
     let capacity: Int
     let idleTimeout: Duration
 
@@ -20,7 +28,10 @@ final class ConnectionPool: Sendable {
 
     /// A live idle connection to `endpoint`, or `nil`.
     func take(_ endpoint: String) -> Socket? {
-        while let entry = idle.withLock({ $0[endpoint]?.popLast() }) {
+        while let entry = idle.withLock({ shelves -> Idle? in
+            guard let index = shelves.firstIndex(where: { $0.endpoint == endpoint }) else { return nil }
+            return shelves[index].connections.popLast()
+        }) {
             if !entry.expires.hasPassed && !entry.socket.isReadable { return entry.socket }
             entry.socket.close()
         }
@@ -29,9 +40,15 @@ final class ConnectionPool: Sendable {
 
     /// Returns a connection for reuse, or closes it when the endpoint's share is full.
     func put(_ socket: Socket, for endpoint: String) {
-        let kept = idle.withLock { idle in
-            guard idle[endpoint, default: []].count < capacity else { return false }
-            idle[endpoint, default: []].append(Idle(socket: socket, expires: .after(idleTimeout)))
+        let entry = Idle(socket: socket, expires: .after(idleTimeout))
+        let kept = idle.withLock { shelves in
+            guard let index = shelves.firstIndex(where: { $0.endpoint == endpoint }) else {
+                guard capacity > 0 else { return false }
+                shelves.append(Shelf(endpoint: endpoint, connections: [entry]))
+                return true
+            }
+            guard shelves[index].connections.count < capacity else { return false }
+            shelves[index].connections.append(entry)
             return true
         }
         if !kept { socket.close() }
@@ -39,13 +56,13 @@ final class ConnectionPool: Sendable {
 
     /// Closes every idle connection.
     func closeAll() {
-        let all = idle.withLock { idle in
-            defer { idle = [:] }
-            return idle.values.flatMap { $0 }
+        let all = idle.withLock { shelves in
+            defer { shelves = [] }
+            return shelves.flatMap(\.connections)
         }
         for entry in all { entry.socket.close() }
     }
 
     /// The number of idle connections held (for tests).
-    var count: Int { idle.withLock { $0.values.reduce(0) { $0 + $1.count } } }
+    var count: Int { idle.withLock { $0.reduce(0) { $0 + $1.connections.count } } }
 }

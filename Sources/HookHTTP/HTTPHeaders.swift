@@ -60,6 +60,11 @@ public struct HTTPHeaders: Sendable, Hashable, RandomAccessCollection, Expressib
         fields.append(HTTPField(name: name, value: value))
     }
 
+    /// Makes room for `count` fields in all, so that adding them does not grow the storage step by step.
+    public mutating func reserveCapacity(_ count: Int) {
+        fields.reserveCapacity(count)
+    }
+
     /// Replaces the first field called `name` (keeping its position and removing later
     /// duplicates), or appends the field when absent.
     public mutating func replaceOrAdd(name: String, value: String) {

@@ -162,6 +162,7 @@ public struct HTTPParser: Sendable {
                     sectionBytes = 0
                     return headEvent()
                 }
+                if head.fields.isEmpty { head.fields.reserveCapacity(16) }  // one allocation for a typical head
                 head.fields.append(try parseField(range, existing: head.fields.count, isTrailer: false))
             case .bodyless:
                 return complete()

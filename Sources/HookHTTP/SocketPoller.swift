@@ -31,7 +31,9 @@ final class SocketPoller: Sendable {
         return group.first { $0.asUnownedTaskExecutor() == preferred }
     }
 
-    private typealias Continuation = CheckedContinuation<Result<Void, SocketError>, Never>
+    // Unsafe rather than checked: the checked kind allocates a box per wait, and every waiter is resumed
+    // exactly once, by the poll loop (ready, timed out or stopped) or by the I/O thread.
+    private typealias Continuation = UnsafeContinuation<Result<Void, SocketError>, Never>
 
     private struct Waiter {
         let continuation: Continuation
@@ -68,7 +70,7 @@ final class SocketPoller: Sendable {
 
     /// Waits until `events` (`POLLIN` or `POLLOUT`) are ready on `socket` or `deadline` passes.
     func wait(for events: Int16, on socket: Socket, until deadline: Deadline) async throws(SocketError) {
-        let result: Result<Void, SocketError> = await withCheckedContinuation { continuation in
+        let result: Result<Void, SocketError> = await withUnsafeContinuation { continuation in
             guard wakeWriter >= 0 else {
                 IOThreadPool.shared.run {
                     continuation.resume(

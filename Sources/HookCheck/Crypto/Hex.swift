@@ -17,6 +17,12 @@ package enum Hex {
         }
     }
 
+    /// The lowercase hex digit of `nibble` (0–15), as an ASCII byte.
+    @inline(__always)
+    package static func digit(_ nibble: UInt8) -> UInt8 {
+        hexDigit(nibble)
+    }
+
     private static func hexDigit(_ nibble: UInt8) -> UInt8 {
         nibble < 10 ? nibble &+ 48 : nibble &+ 87
     }

@@ -87,6 +87,9 @@ public struct DeliveryBuilder: Sendable {
     ) throws(DeliveryBuildError) -> Delivery {
         var body = suiteCase.body
         var headers = HTTPHeaders()
+        // Room for every field below, plus the `Host` and `Content-Length` the client adds: one allocation.
+        headers.reserveCapacity(
+            profile.headers.count + profile.generatedHeaders.count + suiteCase.headers.count + 8)
         if profile.method == .post { headers.add(name: HTTPHeaderName.contentType, value: profile.contentType) }
         for field in profile.headers { headers.replaceOrAdd(name: field.name, value: field.value) }
         let sendingTime = now()

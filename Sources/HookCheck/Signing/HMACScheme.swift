@@ -99,8 +99,10 @@ public struct HMACScheme: Sendable, Hashable {
         case .failure(let missing): throw .missingValue(missing.name)
         }
         let keyBytes = try key.key(from: secret)
-        let signature = prefix + Self.encoded(Self.authenticationCode(message, key: keyBytes, algorithm), encoding)
+        let signature = Self.headerValue(
+            prefix: prefix, code: Self.authenticationCode(message, key: keyBytes, algorithm), encoding)
         var fields: [HTTPField] = []
+        fields.reserveCapacity(2 + companions.count)
         if let timestampHeader, let timestamp = context.timestamp {
             fields.append(HTTPField(name: timestampHeader, value: timestamp))
         }
@@ -108,7 +110,9 @@ public struct HMACScheme: Sendable, Hashable {
         for companion in companions {
             let code = Self.authenticationCode(message, key: keyBytes, companion.algorithm)
             fields.append(
-                HTTPField(name: companion.header, value: companion.prefix + Self.encoded(code, companion.encoding)))
+                HTTPField(
+                    name: companion.header,
+                    value: Self.headerValue(prefix: companion.prefix, code: code, companion.encoding)))
         }
         return fields
     }
@@ -156,10 +160,31 @@ public struct HMACScheme: Sendable, Hashable {
         }
     }
 
-    private static func encoded(_ code: [UInt8], _ encoding: Encoding) -> String {
-        switch encoding {
-        case .hex: Hex.encode(code)
-        case .base64: Base64.encode(code)
+    /// `prefix` followed by `code` in `encoding`, written into one new string (the sender signs every delivery).
+    private static func headerValue(prefix: String, code: [UInt8], _ encoding: Encoding) -> String {
+        code.withUnsafeBufferPointer { code in
+            switch encoding {
+            case .hex:
+                let hex = code.count * 2
+                return String(unsafeUninitializedCapacity: prefix.utf8.count + hex) { text in
+                    var written = text.initialize(fromContentsOf: prefix.utf8)
+                    for byte in code {
+                        text[written] = Hex.digit(byte &>> 4)
+                        text[written + 1] = Hex.digit(byte & 0x0f)
+                        written += 2
+                    }
+                    return written
+                }
+            case .base64:
+                return Base64.withEncodedBytes(of: code) { encoded in
+                    String(unsafeUninitializedCapacity: prefix.utf8.count + encoded.count) { text in
+                        let written = text.initialize(fromContentsOf: prefix.utf8)
+                        return written
+                            + UnsafeMutableBufferPointer(rebasing: text[written...]).initialize(
+                                fromContentsOf: encoded)
+                    }
+                }
+            }
         }
     }
 }
