@@ -90,11 +90,18 @@ public struct HTTPHeaders: Sendable, Hashable, RandomAccessCollection, Expressib
 }
 
 extension String {
-    /// ASCII case-insensitive comparison, as header names require.
+    /// ASCII case-insensitive comparison, as header names require. Inlined where it is called: most
+    /// comparisons end at the lengths.
+    @inlinable
     package func caseInsensitiveEquals(_ other: String) -> Bool {
+        utf8.count == other.utf8.count && caseInsensitiveEqualsSameLength(other)
+    }
+
+    /// ``caseInsensitiveEquals(_:)`` for two strings of the same UTF-8 length.
+    @usableFromInline
+    package func caseInsensitiveEqualsSameLength(_ other: String) -> Bool {
         let lhs = utf8
         let rhs = other.utf8
-        guard lhs.count == rhs.count else { return false }
         // Names are usually spelled alike: an exact match is a word compare for short names.
         if self == other { return true }
         // Native strings (every header read or built here) compare in place, without iterators.

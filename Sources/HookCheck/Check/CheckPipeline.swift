@@ -5,7 +5,11 @@ import Synchronization
 /// The worker threads of ``Checker/consumeLines(of:workers:)``: batches of capture lines go in
 /// numbered, each is parsed and assessed by one worker, and the assessed steps come out by number,
 /// so the caller can apply them in file order. Each worker owns the batch it works on; the only
-/// shared state is the two queues, each behind a `Mutex`, with semaphores to wait on.
+/// shared state is the queues, each behind a `Mutex`, with semaphores to wait on.
+///
+/// Applied steps go back to the worker that made them, to be freed there: memory freed on the
+/// thread that allocated it goes back to that thread's allocator cache, while frees on the caller's
+/// thread contend with the workers for the allocator's locks.
 final class CheckPipeline: Sendable {
     private typealias Batch = (number: Int, lines: [CaptureFileReader.RawLine])
 
@@ -17,7 +21,11 @@ final class CheckPipeline: Sendable {
     private let rules: [SuiteRules]
     private let workers: Int
     private let work = Mutex(Work())
-    private let results = Mutex([Int: [Checker.Step]]())
+    private let results = Mutex([Int: (worker: Int, steps: [Checker.Step])]())
+    /// Applied steps waiting to be freed, one list per worker.
+    private let spent: Mutex<[[[Checker.Step]]]>
+    /// Which worker assessed each batch not yet returned, by batch number.
+    private let makers = Mutex([Int: Int]())
     /// One signal per batch submitted, and one per worker when closing.
     private let workAvailable = DispatchSemaphore(value: 0)
     /// One signal per batch assessed.
@@ -33,9 +41,10 @@ final class CheckPipeline: Sendable {
     init(rules: [SuiteRules], workers: Int) {
         self.rules = rules
         self.workers = max(1, workers)
+        spent = Mutex(Array(repeating: [], count: max(1, workers)))
         for index in 0..<self.workers {
             let thread = Thread { [self] in
-                runWorker()
+                runWorker(index)
                 workerFinished.signal()
             }
             thread.name = "hookcheck check \(index + 1)"
@@ -52,9 +61,19 @@ final class CheckPipeline: Sendable {
     /// The assessed steps of batch `number`, waiting until a worker has assessed it.
     func steps(ofBatch number: Int) -> [Checker.Step] {
         while true {
-            if let steps = results.withLock({ $0.removeValue(forKey: number) }) { return steps }
+            if let (worker, steps) = results.withLock({ $0.removeValue(forKey: number) }) {
+                makers.withLock { $0[number] = worker }
+                return steps
+            }
             resultAvailable.wait()
         }
+    }
+
+    /// Hands the steps of batch `number`, once applied, back to the worker that assessed it, which
+    /// frees them when it next takes a batch.
+    func recycle(_ steps: [Checker.Step], ofBatch number: Int) {
+        guard let worker = makers.withLock({ $0.removeValue(forKey: number) }) else { return }
+        spent.withLock { $0[worker].append(steps) }
     }
 
     /// Lets the workers finish and waits for them; batches not yet taken are dropped. Call it once.
@@ -64,16 +83,20 @@ final class CheckPipeline: Sendable {
         for _ in 0..<workers { workerFinished.wait() }
     }
 
-    private func runWorker() {
+    private func runWorker(_ index: Int) {
         while true {
             workAvailable.wait()
+            // Free what this worker made and the caller has applied, here rather than on the caller's thread.
+            var freed: [[Checker.Step]] = []
+            spent.withLock { swap(&freed, &$0[index]) }
+            freed.removeAll()
             // Every signal but the closing ones follows a batch, so a worker woken finds one unless closed.
             let batch = work.withLock { work -> Batch? in
                 work.isClosed || work.pending.isEmpty ? nil : work.pending.removeFirst()
             }
             guard let batch else { return }
             let steps = Checker.assess(batch.lines, rules: rules)
-            results.withLock { $0[batch.number] = steps }
+            results.withLock { $0[batch.number] = (index, steps) }
             resultAvailable.signal()
         }
     }

@@ -75,7 +75,9 @@ extension Checker {
                 read += 1
             }
             guard applied < read else { return }
-            apply(pipeline.steps(ofBatch: applied))
+            let steps = pipeline.steps(ofBatch: applied)
+            apply(steps)
+            pipeline.recycle(steps, ofBatch: applied)
             applied += 1
         }
     }

@@ -17,7 +17,10 @@ public struct RunResult: Sendable, Hashable {
     public var hostname: String
     /// Latencies for the p50/p95/p99 figures; when empty, the latencies of every attempt that
     /// received a response are used.
-    public var latencySamples: [Duration]
+    public var latencySamples: [Duration] { didSet { sampledLatency = LatencyPercentiles(latencySamples) } }
+    /// The percentiles of `latencySamples`, worked out once: each report asks, and a long run has
+    /// hundreds of thousands of samples.
+    private var sampledLatency: LatencyPercentiles?
 
     /// Creates a run result.
     public init(
@@ -31,6 +34,7 @@ public struct RunResult: Sendable, Hashable {
         self.harnessVersion = harnessVersion
         self.hostname = hostname.isEmpty ? "localhost" : hostname
         self.latencySamples = latencySamples
+        sampledLatency = LatencyPercentiles(latencySamples)
     }
 
     /// Every result, suite by suite.
@@ -69,9 +73,7 @@ public struct RunResult: Sendable, Hashable {
 
     /// The latency percentiles, or `nil` when there is no sample.
     public var latency: LatencyPercentiles? {
-        let samples =
-            latencySamples.isEmpty
-            ? results.flatMap(\.attempts).filter { $0.status != nil }.map(\.latency) : latencySamples
-        return LatencyPercentiles(samples)
+        guard latencySamples.isEmpty else { return sampledLatency }
+        return LatencyPercentiles(results.flatMap(\.attempts).filter { $0.status != nil }.map(\.latency))
     }
 }
