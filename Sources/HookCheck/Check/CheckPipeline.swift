@@ -21,11 +21,15 @@ final class CheckPipeline: Sendable {
     private let rules: [SuiteRules]
     private let workers: Int
     private let work = Mutex(Work())
-    private let results = Mutex([Int: (worker: Int, steps: [Checker.Step])]())
+    private let results = Mutex([Int: Assessed]())
     /// Applied steps waiting to be freed, one list per worker.
     private let spent: Mutex<[[[Checker.Step]]]>
-    /// Which worker assessed each batch not yet returned, by batch number.
-    private let makers = Mutex([Int: Int]())
+
+    /// The steps of one batch, and the worker that assessed them (which frees them once applied).
+    struct Assessed {
+        var steps: [Checker.Step]
+        fileprivate let worker: Int
+    }
     /// One signal per batch submitted, and one per worker when closing.
     private let workAvailable = DispatchSemaphore(value: 0)
     /// One signal per batch assessed.
@@ -59,21 +63,16 @@ final class CheckPipeline: Sendable {
     }
 
     /// The assessed steps of batch `number`, waiting until a worker has assessed it.
-    func steps(ofBatch number: Int) -> [Checker.Step] {
+    func steps(ofBatch number: Int) -> Assessed {
         while true {
-            if let (worker, steps) = results.withLock({ $0.removeValue(forKey: number) }) {
-                makers.withLock { $0[number] = worker }
-                return steps
-            }
+            if let assessed = results.withLock({ $0.removeValue(forKey: number) }) { return assessed }
             resultAvailable.wait()
         }
     }
 
-    /// Hands the steps of batch `number`, once applied, back to the worker that assessed it, which
-    /// frees them when it next takes a batch.
-    func recycle(_ steps: [Checker.Step], ofBatch number: Int) {
-        guard let worker = makers.withLock({ $0.removeValue(forKey: number) }) else { return }
-        spent.withLock { $0[worker].append(steps) }
+    /// Hands an applied batch back to the worker that assessed it, which frees it when it next takes a batch.
+    func recycle(_ assessed: Assessed) {
+        spent.withLock { $0[assessed.worker].append(assessed.steps) }
     }
 
     /// Lets the workers finish and waits for them; batches not yet taken are dropped. Call it once.
@@ -96,7 +95,7 @@ final class CheckPipeline: Sendable {
             }
             guard let batch else { return }
             let steps = Checker.assess(batch.lines, rules: rules)
-            results.withLock { $0[batch.number] = (index, steps) }
+            results.withLock { $0[batch.number] = Assessed(steps: steps, worker: index) }
             resultAvailable.signal()
         }
     }

@@ -75,9 +75,9 @@ extension Checker {
                 read += 1
             }
             guard applied < read else { return }
-            let steps = pipeline.steps(ofBatch: applied)
-            apply(steps)
-            pipeline.recycle(steps, ofBatch: applied)
+            let assessed = pipeline.steps(ofBatch: applied)
+            apply(assessed.steps)
+            pipeline.recycle(assessed)
             applied += 1
         }
     }

@@ -13,14 +13,23 @@ protocol BlockCompression {
     static func compressOnHardware(_ state: inout State, blocks: UnsafeRawPointer, count: Int)
     /// Whether a new hasher uses the CPU's instructions (false unless the hash has such a path).
     static var isAcceleratedByDefault: Bool { get }
-    /// The size in bytes of the digest.
+    /// The size in bytes of the digest: the state's first `digestByteCount / 4` 32-bit words, big-endian.
     static var digestByteCount: Int { get }
-    /// Writes the digest bytes of a final state (``digestByteCount`` of them) to `digest`.
-    static func store(_ state: State, into digest: UnsafeMutableRawPointer)
 }
 
 extension BlockCompression {
     static var isAcceleratedByDefault: Bool { false }
+
+    /// Writes the digest of a final state (``digestByteCount`` bytes) to `digest`: the state's 32-bit
+    /// words, big-endian, as SHA-1 and SHA-256 both define it.
+    static func store(_ state: State, into digest: UnsafeMutableRawPointer) {
+        withUnsafeBytes(of: state) { words in
+            for index in 0..<(digestByteCount / 4) {
+                let word = words.load(fromByteOffset: index &* 4, as: UInt32.self)
+                digest.storeBytes(of: word.bigEndian, toByteOffset: index &* 4, as: UInt32.self)
+            }
+        }
+    }
 
     /// A hash without hardware instructions never gets here; it compresses portably all the same.
     static func compressOnHardware(_ state: inout State, blocks: UnsafeRawPointer, count: Int) {

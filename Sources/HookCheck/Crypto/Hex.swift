@@ -8,22 +8,35 @@ package enum Hex {
     /// The lowercase hex text of `bytes`, written straight into the string's storage (the sender signs every
     /// delivery).
     package static func encode(_ bytes: [UInt8]) -> String {
-        String(unsafeUninitializedCapacity: bytes.count * 2) { text in
-            for (index, byte) in bytes.enumerated() {
-                text[2 &* index] = hexDigit(byte &>> 4)
-                text[2 &* index &+ 1] = hexDigit(byte & 0x0f)
-            }
-            return bytes.count * 2
+        bytes.withUnsafeBufferPointer { bytes in
+            String(unsafeUninitializedCapacity: bytes.count * 2) { write(bytes, into: $0) }
         }
+    }
+
+    /// Calls `body` with the hex text of `bytes` as ASCII bytes in temporary storage (on the stack for
+    /// short input), as ``Base64/withEncodedBytes(of:alphabet:padded:_:)`` does for base64.
+    package static func withEncodedBytes<Result>(
+        of bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, bytes.count * 2)) { text in
+            let count = write(bytes, into: text)
+            return body(UnsafeBufferPointer(rebasing: text[..<count]))
+        }
+    }
+
+    /// Writes the hex text of `bytes` to `text` (room for two digits per byte); returns the count written.
+    private static func write(_ bytes: UnsafeBufferPointer<UInt8>, into text: UnsafeMutableBufferPointer<UInt8>) -> Int
+    {
+        for (index, byte) in bytes.enumerated() {
+            text[2 &* index] = digit(byte &>> 4)
+            text[2 &* index &+ 1] = digit(byte & 0x0f)
+        }
+        return bytes.count * 2
     }
 
     /// The lowercase hex digit of `nibble` (0–15), as an ASCII byte.
     @inline(__always)
     package static func digit(_ nibble: UInt8) -> UInt8 {
-        hexDigit(nibble)
-    }
-
-    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
         nibble < 10 ? nibble &+ 48 : nibble &+ 87
     }
 

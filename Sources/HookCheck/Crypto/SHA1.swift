@@ -87,14 +87,5 @@ extension SHA1 {
         }
 
         static let digestByteCount = 20
-
-        static func store(_ state: State, into digest: UnsafeMutableRawPointer) {
-            withUnsafeBytes(of: state) { words in
-                for index in 0..<5 {
-                    let word = words.load(fromByteOffset: index &* 4, as: UInt32.self)
-                    digest.storeBytes(of: word.bigEndian, toByteOffset: index &* 4, as: UInt32.self)
-                }
-            }
-        }
     }
 }

@@ -128,14 +128,5 @@ extension SHA256 {
         }
 
         static let digestByteCount = 32
-
-        static func store(_ state: State, into digest: UnsafeMutableRawPointer) {
-            withUnsafeBytes(of: state) { words in
-                for index in 0..<8 {
-                    let word = words.load(fromByteOffset: index &* 4, as: UInt32.self)
-                    digest.storeBytes(of: word.bigEndian, toByteOffset: index &* 4, as: UInt32.self)
-                }
-            }
-        }
     }
 }

@@ -17,16 +17,11 @@ public enum RandomUUID {
                 var byte = UInt8(truncatingIfNeeded: word >> UInt64((index & 7) * 8))
                 if index == 6 { byte = (byte & 0x0F) | 0x40 }  // version 4
                 if index == 8 { byte = (byte & 0x3F) | 0x80 }  // RFC 4122 variant
-                text[out] = hexDigit(byte >> 4)
-                text[out + 1] = hexDigit(byte & 0x0F)
+                text[out] = Hex.digit(byte >> 4)
+                text[out + 1] = Hex.digit(byte & 0x0F)
                 out += 2
             }
             return out
         }
-    }
-
-    @inline(__always)
-    private static func hexDigit(_ value: UInt8) -> UInt8 {
-        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
     }
 }

@@ -163,28 +163,27 @@ public struct HMACScheme: Sendable, Hashable {
     /// `prefix` followed by `code` in `encoding`, written into one new string (the sender signs every delivery).
     private static func headerValue(prefix: String, code: [UInt8], _ encoding: Encoding) -> String {
         code.withUnsafeBufferPointer { code in
-            switch encoding {
-            case .hex:
-                let hex = code.count * 2
-                return String(unsafeUninitializedCapacity: prefix.utf8.count + hex) { text in
-                    var written = text.initialize(fromContentsOf: prefix.utf8)
-                    for byte in code {
-                        text[written] = Hex.digit(byte &>> 4)
-                        text[written + 1] = Hex.digit(byte & 0x0f)
-                        written += 2
-                    }
+            encoding.withEncodedBytes(of: code) { encoded in
+                String(unsafeUninitializedCapacity: prefix.utf8.count + encoded.count) { text in
+                    let written = text.initialize(fromContentsOf: prefix.utf8)
                     return written
-                }
-            case .base64:
-                return Base64.withEncodedBytes(of: code) { encoded in
-                    String(unsafeUninitializedCapacity: prefix.utf8.count + encoded.count) { text in
-                        let written = text.initialize(fromContentsOf: prefix.utf8)
-                        return written
-                            + UnsafeMutableBufferPointer(rebasing: text[written...]).initialize(
-                                fromContentsOf: encoded)
-                    }
+                        + UnsafeMutableBufferPointer(rebasing: text[written...]).initialize(fromContentsOf: encoded)
                 }
             }
+        }
+    }
+
+}
+
+extension HMACScheme.Encoding {
+    /// Calls `body` with `code` written in this encoding, as ASCII bytes in temporary storage: for
+    /// building a header value or comparing with one a delivery offers, without an intermediate string.
+    func withEncodedBytes<Result>(
+        of code: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result {
+        switch self {
+        case .hex: Hex.withEncodedBytes(of: code, body)
+        case .base64: Base64.withEncodedBytes(of: code, body)
         }
     }
 }

@@ -31,13 +31,11 @@ struct SignedMessage: Sendable {
     /// The verdict, given `code`, the HMAC of the signed bytes under the secret: valid when a
     /// candidate equals it (compared in constant time) and the signed timestamp is fresh.
     func judge(code: [UInt8], now: Int, policy: TimestampPolicy) -> SignatureVerification {
-        let matched =
-            switch encoding {
-            case .hex:
-                matches(Array(Hex.encode(code).utf8))
-            case .base64:
-                code.withUnsafeBufferPointer { code in Base64.withEncodedBytes(of: code) { matches($0) } }
+        let matched = code.withUnsafeBufferPointer { code in
+            encoding.withEncodedBytes(of: code) { expected in
+                candidates.contains { constantTimeEquals($0.utf8, expected) }
             }
+        }
         guard matched else {
             return .invalid(
                 .noSignatureMatched(
@@ -52,10 +50,5 @@ struct SignedMessage: Sendable {
             return .invalid(failure)
         }
         return .valid
-    }
-
-    /// Whether a candidate equals `expected`, the encoded code (compared in constant time).
-    private func matches(_ expected: some Collection<UInt8>) -> Bool {
-        candidates.contains { constantTimeEquals($0.utf8, expected) }
     }
 }

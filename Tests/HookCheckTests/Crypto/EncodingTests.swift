@@ -8,6 +8,14 @@ import Testing
         #expect(Hex.encode([UInt8]()) == "")
     }
 
+    @Test func encodingInTemporaryStorageMatchesTheStringEncoding() {
+        for length in 0...40 {
+            let input = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 53 &+ 7) }
+            let encoded = input.withUnsafeBufferPointer { Hex.withEncodedBytes(of: $0) { Array($0) } }
+            #expect(encoded == Array(Hex.encode(input).utf8), "length \(length)")
+        }
+    }
+
     @Test func decodesEitherCase() {
         #expect(Hex.decode("000fABff") == [0x00, 0x0f, 0xab, 0xff])
         #expect(Hex.decode("") == [])
