@@ -20,10 +20,12 @@ final class ConnectionPool: Sendable {
     private let idle = Mutex<[Shelf]>([])
     let capacity: Int
     let idleTimeout: Duration
+    private let idleTimeoutNanoseconds: UInt64
 
     init(capacity: Int, idleTimeout: Duration) {
         self.capacity = capacity
         self.idleTimeout = idleTimeout
+        idleTimeoutNanoseconds = Deadline.nanoseconds(of: idleTimeout)
     }
 
     /// A live idle connection to `endpoint`, or `nil`.
@@ -40,7 +42,7 @@ final class ConnectionPool: Sendable {
 
     /// Returns a connection for reuse, or closes it when the endpoint's share is full.
     func put(_ socket: Socket, for endpoint: String) {
-        let entry = Idle(socket: socket, expires: .after(idleTimeout))
+        let entry = Idle(socket: socket, expires: .after(nanoseconds: idleTimeoutNanoseconds))
         let kept = idle.withLock { shelves in
             guard let index = shelves.firstIndex(where: { $0.endpoint == endpoint }) else {
                 guard capacity > 0 else { return false }

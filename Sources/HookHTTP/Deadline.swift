@@ -15,11 +15,20 @@ struct Deadline: Sendable, Comparable {
     }
 
     /// The deadline `duration` from now (negative durations mean now).
-    static func after(_ duration: Duration) -> Deadline {
+    static func after(_ duration: Duration) -> Deadline { after(nanoseconds: nanoseconds(of: duration)) }
+
+    /// The deadline `nanoseconds` from now.
+    static func after(nanoseconds: UInt64) -> Deadline {
+        Deadline(nanoseconds: now().nanoseconds &+ nanoseconds)
+    }
+
+    /// `duration` in whole nanoseconds, 0 when negative and at most a quarter of the clock's range, for
+    /// ``after(nanoseconds:)`` (taking a `Duration` apart costs 128-bit arithmetic: do it once).
+    static func nanoseconds(of duration: Duration) -> UInt64 {
         let (seconds, attoseconds) = duration.components
-        guard seconds >= 0 else { return now() }
+        guard seconds >= 0 else { return 0 }
         let nanos = UInt64(clamping: seconds) &* 1_000_000_000 &+ UInt64(clamping: attoseconds / 1_000_000_000)
-        return Deadline(nanoseconds: now().nanoseconds &+ min(nanos, UInt64.max / 4))
+        return min(nanos, UInt64.max / 4)
     }
 
     /// Milliseconds left, rounded up, for `poll()`; 0 once passed.

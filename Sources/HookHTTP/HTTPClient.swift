@@ -52,6 +52,8 @@ public final class HTTPClient: Sendable {
     /// The configuration the client was created with.
     public let configuration: Configuration
     let pool: ConnectionPool
+    /// ``Configuration/responseTimeout`` in nanoseconds, worked out once: every exchange needs it.
+    private let responseTimeoutNanoseconds: UInt64
     private let threads = IOThreadPool.shared
     private let pollers = SocketPoller.group
     /// Which poller takes the next exchange started outside any poller.
@@ -60,6 +62,7 @@ public final class HTTPClient: Sendable {
     /// Creates a client.
     public init(configuration: Configuration = Configuration()) {
         self.configuration = configuration
+        responseTimeoutNanoseconds = Deadline.nanoseconds(of: configuration.responseTimeout)
         pool = ConnectionPool(
             capacity: configuration.maxIdleConnectionsPerHost, idleTimeout: configuration.idleConnectionTimeout)
     }
@@ -83,15 +86,15 @@ public final class HTTPClient: Sendable {
         _ request: HTTPRequest, to url: HTTPURL, timeout: Duration? = nil
     ) async throws(HTTPClientError) -> HTTPResponse {
         if url.isSecure { return try await sendThroughURLSession(request, to: url, timeout: timeout) }
-        let prepared = prepare(request, for: url)
+        let bytes = serialized(request, for: url)
         let overall = timeout.map(Deadline.after)
         // A task that already prefers one of the pollers stays there; any other is spread over them.
         if let poller = SocketPoller.current {
-            return try await exchange(prepared, with: url, overall: overall, on: poller)
+            return try await exchange(bytes, of: request, with: url, overall: overall, on: poller)
         }
         let poller = pollers[nextPoller.wrappingAdd(1, ordering: .relaxed).oldValue % pollers.count]
         return try await withTaskExecutorPreference(poller) { () async throws(HTTPClientError) -> HTTPResponse in
-            try await exchange(prepared, with: url, overall: overall, on: poller)
+            try await exchange(bytes, of: request, with: url, overall: overall, on: poller)
         }
     }
 
@@ -104,13 +107,13 @@ public final class HTTPClient: Sendable {
     /// The first of ``executors``.
     public var executor: any TaskExecutor { pollers[0] }
 
-    /// Adds `Host` and `Content-Length` when absent and the configuration allows.
-    func prepare(_ request: HTTPRequest, for url: HTTPURL) -> HTTPRequest {
-        guard configuration.addsMissingHeaders else { return request }
-        var request = request
+    /// The request's bytes on the wire: its own fields, then `Host` and `Content-Length` where it lacks them
+    /// and the configuration allows adding them.
+    func serialized(_ request: HTTPRequest, for url: HTTPURL) -> [UInt8] {
+        guard configuration.addsMissingHeaders else { return request.serialized() }
         // One pass over the fields for the three names.
         var (hasHost, hasLength, hasTransferEncoding) = (false, false, false)
-        for field in request.headers {
+        for field in request.headers.fields {
             let name = field.name
             if !hasHost && name.caseInsensitiveEquals(HTTPHeaderName.host) {
                 hasHost = true
@@ -120,14 +123,10 @@ public final class HTTPClient: Sendable {
                 hasTransferEncoding = true
             }
         }
-        if !hasHost {
-            request.headers.add(name: HTTPHeaderName.host, value: url.hostHeader)
-        }
         let hasBodyMethod = request.method == "POST" || request.method == "PUT" || request.method == "PATCH"
-        if !hasLength && !hasTransferEncoding && (!request.body.isEmpty || hasBodyMethod) {
-            request.headers.add(name: HTTPHeaderName.contentLength, value: String(request.body.count))
-        }
-        return request
+        let addsLength = !hasLength && !hasTransferEncoding && (!request.body.isEmpty || hasBodyMethod)
+        return request.serialized(
+            addingHost: hasHost ? nil : url.hostHeader, contentLength: addsLength ? request.body.count : nil)
     }
 
     // MARK: - Exchange (non-blocking calls in the calling task; connecting on an I/O thread)
@@ -138,10 +137,9 @@ public final class HTTPClient: Sendable {
         case failed(HTTPClientError)
     }
 
-    private func exchange(
-        _ request: HTTPRequest, with url: HTTPURL, overall: Deadline?, on poller: SocketPoller
+    private nonisolated(nonsending) func exchange(
+        _ bytes: [UInt8], of request: HTTPRequest, with url: HTTPURL, overall: Deadline?, on poller: SocketPoller
     ) async throws(HTTPClientError) -> HTTPResponse {
-        let bytes = request.serialized()
         if let socket = pool.take(url.endpoint) {
             do {
                 return try await attempt(
@@ -209,7 +207,7 @@ public final class HTTPClient: Sendable {
         }
     }
 
-    private func attempt(
+    private nonisolated(nonsending) func attempt(
         _ bytes: [UInt8], request: HTTPRequest, on socket: Socket, url: HTTPURL, isReused: Bool, isWritten: Bool,
         overall: Deadline?, poller: SocketPoller
     ) async throws(AttemptFailure) -> HTTPResponse {
@@ -218,15 +216,14 @@ public final class HTTPClient: Sendable {
         defer { if !keepSocket { socket.close() } }
         do {
             if !isWritten {
-                try await write(
-                    bytes, to: socket, until: earliest(.after(configuration.writeTimeout), overall), poller: poller)
+                try await write(bytes, to: socket, within: configuration.writeTimeout, overall: overall, poller: poller)
             }
         } catch {
             if case .timedOut = error { throw .failed(.timedOut(phase: .write, endpoint: endpoint)) }
             if isReused { throw .staleConnection }
             throw .failed(socketFailure(error, endpoint: endpoint))
         }
-        let deadline = earliest(.after(configuration.responseTimeout), overall)
+        let deadline = earliest(.after(nanoseconds: responseTimeoutNanoseconds), overall)
         var parser = HTTPParser(kind: .response, limits: configuration.limits)
         parser.isExpectingBodylessResponse = request.method == "HEAD"
         var received = 0
@@ -273,10 +270,12 @@ public final class HTTPClient: Sendable {
         }
     }
 
-    /// Sends every byte, suspending while the socket buffer is full.
-    private func write(
-        _ bytes: [UInt8], to socket: Socket, until deadline: Deadline, poller: SocketPoller
+    /// Sends every byte, suspending while the socket buffer is full, for at most `timeout` from the first
+    /// wait (and not past `overall`): the deadline is read from the clock only when the buffer fills.
+    private nonisolated(nonsending) func write(
+        _ bytes: [UInt8], to socket: Socket, within timeout: Duration, overall: Deadline?, poller: SocketPoller
     ) async throws(SocketError) {
+        var deadline: Deadline?
         var offset = 0
         while offset < bytes.count {
             let sent = bytes.withUnsafeBytes { raw in
@@ -286,14 +285,16 @@ public final class HTTPClient: Sendable {
             if let count = try sent.get() {
                 offset += count
             } else {
-                try await poller.wait(for: Int16(POLLOUT), on: socket, until: deadline)
+                let until = deadline ?? earliest(.after(timeout), overall)
+                deadline = until
+                try await poller.wait(for: Int16(POLLOUT), on: socket, until: until)
             }
         }
     }
 
     /// Receives what is there (0 at the end of the stream), suspending until something is;
     /// `waitingFirst` skips a `recv` that would most likely find nothing.
-    private func read(
+    private nonisolated(nonsending) func read(
         into buffer: UnsafeMutableRawBufferPointer, from socket: Socket, until deadline: Deadline, waitingFirst: Bool,
         poller: SocketPoller
     ) async throws(SocketError) -> Int {

@@ -1,19 +1,39 @@
 extension HTTPRequest {
     /// The request line, the fields in order and the blank line, exactly as they go on the wire.
     public func serializedHead() -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(64 + headers.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 4 })
-        out.append(contentsOf: method.rawValue.utf8)
-        out.append(0x20)
-        out.append(contentsOf: target.utf8)
-        out.append(0x20)
-        appendVersion(version, to: &out)
-        appendFields(headers, to: &out)
-        return out
+        WireWriter.bytes { writeHead(to: &$0, addingHost: nil, contentLength: nil) }
     }
 
     /// The head followed by the body bytes.
-    public func serialized() -> [UInt8] { serializedHead() + body }
+    public func serialized() -> [UInt8] { serialized(addingHost: nil, contentLength: nil) }
+
+    /// The whole request with a `Host` and a `Content-Length` field after its own fields (each when given),
+    /// written into one buffer of the exact size.
+    func serialized(addingHost host: String?, contentLength: Int?) -> [UInt8] {
+        WireWriter.bytes { writer in
+            writeHead(to: &writer, addingHost: host, contentLength: contentLength)
+            writer.append(body)
+        }
+    }
+
+    private func writeHead(to writer: inout WireWriter, addingHost host: String?, contentLength: Int?) {
+        writer.append(method.rawValue)
+        writer.append(0x20)
+        writer.append(target)
+        writer.append(0x20)
+        writer.append(version)
+        writer.appendLineEnd()
+        writer.append(headers)
+        if let host { writer.appendField(name: HTTPHeaderName.host, value: host) }
+        if let contentLength {
+            writer.append(HTTPHeaderName.contentLength)
+            writer.append(0x3A)
+            writer.append(0x20)
+            writer.append(decimal: contentLength)
+            writer.appendLineEnd()
+        }
+        writer.appendLineEnd()
+    }
 
     /// Whether the connection stays open after this request (RFC 9112 §9.3): HTTP/1.1 unless
     /// `Connection: close`, HTTP/1.0 only with `Connection: keep-alive`.
@@ -23,57 +43,34 @@ extension HTTPRequest {
 extension HTTPResponse {
     /// The status line, the fields in order and the blank line, exactly as they go on the wire.
     /// An empty `reason` is sent as the standard phrase for `status`.
-    public func serializedHead() -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(64 + headers.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 4 })
-        appendVersion(version, to: &out)
-        out.append(0x20)
-        let code = status.code
-        if (100...999).contains(code) {
-            out.append(UInt8(0x30 + code / 100))
-            out.append(UInt8(0x30 + code / 10 % 10))
-            out.append(UInt8(0x30 + code % 10))
-        } else {
-            out.append(contentsOf: String(code).utf8)
-        }
-        out.append(0x20)
-        out.append(contentsOf: (reason.isEmpty ? status.reasonPhrase : reason).utf8)
-        appendFields(headers, to: &out)
-        return out
-    }
+    public func serializedHead() -> [UInt8] { WireWriter.bytes { writeHead(to: &$0) } }
 
     /// The head followed by the body bytes.
-    public func serialized() -> [UInt8] { serializedHead() + body }
+    public func serialized() -> [UInt8] {
+        WireWriter.bytes { writer in
+            writeHead(to: &writer)
+            writer.append(body)
+        }
+    }
+
+    private func writeHead(to writer: inout WireWriter) {
+        writer.append(version)
+        writer.append(0x20)
+        let code = status.code
+        if (100...999).contains(code) {
+            writer.append(decimal: code)
+        } else {
+            writer.append(String(code))
+        }
+        writer.append(0x20)
+        writer.append(reason.isEmpty ? status.reasonPhrase : reason)
+        writer.appendLineEnd()
+        writer.append(headers)
+        writer.appendLineEnd()
+    }
 
     /// Whether the connection stays open after this response (RFC 9112 §9.3).
     public var isKeepAlive: Bool { keepAlive(version: version, headers: headers) }
-}
-
-/// `HTTP/major.minor`, without building a `String` for the usual single-digit versions.
-private func appendVersion(_ version: HTTPVersion, to out: inout [UInt8]) {
-    guard (0...9).contains(version.major), (0...9).contains(version.minor) else {
-        out.append(contentsOf: version.description.utf8)
-        return
-    }
-    for byte in "HTTP/".utf8 { out.append(byte) }
-    out.append(UInt8(0x30 + version.major))
-    out.append(0x2E)
-    out.append(UInt8(0x30 + version.minor))
-}
-
-private func appendFields(_ headers: HTTPHeaders, to out: inout [UInt8]) {
-    out.append(0x0D)
-    out.append(0x0A)
-    for field in headers {
-        out.append(contentsOf: field.name.utf8)
-        out.append(0x3A)
-        out.append(0x20)
-        out.append(contentsOf: field.value.utf8)
-        out.append(0x0D)
-        out.append(0x0A)
-    }
-    out.append(0x0D)
-    out.append(0x0A)
 }
 
 /// The keep-alive rule of RFC 9112 §9.3 over the `Connection` tokens.
