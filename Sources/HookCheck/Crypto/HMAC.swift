@@ -60,15 +60,24 @@ package struct HMAC<H: HashFunction>: Sendable {
     /// Returns the authentication code of every byte fed so far and resets to the keyed initial state,
     /// ready for a new message under the same key.
     package mutating func finalize() -> [UInt8] {
+        var code = [UInt8](repeating: 0, count: H.digestSize)
+        code.withUnsafeMutableBytes { code in
+            if let base = code.baseAddress { finalize(into: base) }
+        }
+        return code
+    }
+
+    /// ``finalize()`` writing the code (``HashFunction/digestSize`` bytes) to `code`, without allocating.
+    package mutating func finalize(into code: UnsafeMutableRawPointer) {
         var outer = self.outer
-        // The inner digest stays on the stack: only the code itself is allocated.
+        // The inner digest stays on the stack.
         withUnsafeTemporaryAllocation(byteCount: H.digestSize, alignment: 8) { innerDigest in
             guard let base = innerDigest.baseAddress else { return }
             inner.finalize(into: base)
             outer.update(UnsafeRawBufferPointer(innerDigest))
         }
         inner = innerStart
-        return outer.finalize()
+        outer.finalize(into: code)
     }
 
     /// The authentication code of `message` under `key`, in one call.

@@ -18,9 +18,17 @@ public struct DeliveryBuilder: Sendable {
     public static let unknownEventType = "hookcheck.unknown_event"
 
     /// The provider profile.
-    public var profile: Profile
+    public var profile: Profile {
+        didSet { prepareSigners() }
+    }
     /// The signing secret (or token); empty for `none` profiles.
-    public var secret: String
+    public var secret: String {
+        didSet { prepareSigners() }
+    }
+    /// The profile's scheme keyed with ``secret``, and with ``wrongSecret`` for the bad-signature probes:
+    /// keyed once, not per delivery.
+    private var signer: SignatureSigner
+    private var wrongSigner: SignatureSigner
     /// The clock for fresh timestamps.
     public var now: @Sendable () -> Date
     /// The generator of fresh delivery ids.
@@ -40,6 +48,13 @@ public struct DeliveryBuilder: Sendable {
         self.secret = secret
         self.now = now
         self.makeID = makeID
+        signer = SignatureSigner(scheme: profile.scheme, secret: secret)
+        wrongSigner = SignatureSigner(scheme: profile.scheme, secret: Self.wrongSecret(for: secret))
+    }
+
+    private mutating func prepareSigners() {
+        signer = SignatureSigner(scheme: profile.scheme, secret: secret)
+        wrongSigner = SignatureSigner(scheme: profile.scheme, secret: wrongSecret)
     }
 
     /// The deliveries that make up `probe` for `suiteCase`, in sending order: one, or two identical ones for
@@ -71,7 +86,9 @@ public struct DeliveryBuilder: Sendable {
 
     /// The secret the bad-signature and wrong-token probes sign with: never the real one, and usable as a
     /// key in every encoding (UTF-8, base64, `whsec_`).
-    public var wrongSecret: String {
+    public var wrongSecret: String { Self.wrongSecret(for: secret) }
+
+    private static func wrongSecret(for secret: String) -> String {
         let candidates = [
             Base64.encode(Array("hookcheck-wrong-secret-1".utf8)),
             Base64.encode(Array("hookcheck-wrong-secret-2".utf8)),
@@ -106,7 +123,8 @@ public struct DeliveryBuilder: Sendable {
         default: skew = 0
         }
         let timestamp = fillTimestamp(
-            body: &body, headers: &headers, skew: skew, pinned: skew == 0 && suiteCase.pins.contains(.timestamp))
+            body: &body, headers: &headers, at: sendingTime.addingTimeInterval(TimeInterval(skew)),
+            pinned: skew == 0 && suiteCase.pins.contains(.timestamp))
         if let handshake = profile.handshake, !suiteCase.pins.contains(.id),
             profile.eventType(in: body, headers: headers) == handshake.event,
             case .string(let example)? = handshake.pointer.resolve(in: body)
@@ -141,12 +159,11 @@ public struct DeliveryBuilder: Sendable {
         default: break
         }
 
-        let signingSecret = probe == .badSignature || probe == .wrongToken ? wrongSecret : secret
         let context = SigningContext(
             body: bytes, url: url, method: profile.method.rawValue, id: id, timestamp: timestamp)
         let fields: [HTTPField]
         do {
-            fields = try profile.scheme.sign(context, secret: signingSecret)
+            fields = try (probe == .badSignature || probe == .wrongToken ? wrongSigner : signer).sign(context)
         } catch {
             throw .cannotSign(profile: profile.name, error)
         }
@@ -185,11 +202,14 @@ public struct DeliveryBuilder: Sendable {
         }
     }
 
-    /// The timestamp sent: the clock moved by `skew` seconds, written like the case's value (its precision
-    /// and offset) or, where the case has none, in the profile's format, where the profile keeps it (a header
-    /// parameter is written by the scheme when it signs); the case's own when `pinned`.
-    private func fillTimestamp(body: inout JSONValue, headers: inout HTTPHeaders, skew: Int, pinned: Bool) -> String? {
-        let date = now().addingTimeInterval(TimeInterval(skew))
+    /// The timestamp sent: `date` (the sending time, moved for the stale and future probes), written like the
+    /// case's value (its precision and offset) or, where the case has none, in the profile's format, where the
+    /// profile keeps it (a header parameter is written by the scheme when it signs); the case's own when
+    /// `pinned`.
+    private func fillTimestamp(body: inout JSONValue, headers: inout HTTPHeaders, at date: Date, pinned: Bool)
+        -> String?
+    {
+        if case .none = profile.timestamp { return nil }
         let fresh = profile.formatTimestamp(date)
         switch profile.timestamp {
         case .none:

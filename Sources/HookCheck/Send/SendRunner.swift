@@ -183,7 +183,7 @@ public struct SendRunner: Sendable {
 
     // MARK: - Sending
 
-    private func perform(_ job: Job) async -> JobOutcome {
+    private nonisolated(nonsending) func perform(_ job: Job) async -> JobOutcome {
         let deliveries: [Delivery]
         do {
             deliveries = try job.builder.deliveries(
@@ -207,7 +207,8 @@ public struct SendRunner: Sendable {
     }
 
     /// ``send(_:timeout:)`` with the delivery's URL already parsed, when the caller has it.
-    func send(_ delivery: Delivery, timeout: Duration, to parsedURL: HTTPURL?) async -> Exchange {
+    nonisolated(nonsending) func send(_ delivery: Delivery, timeout: Duration, to parsedURL: HTTPURL?) async -> Exchange
+    {
         let sentAt = now()
         let clock = ContinuousClock()
         let start = clock.now

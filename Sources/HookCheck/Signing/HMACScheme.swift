@@ -86,7 +86,7 @@ public struct HMACScheme: Sendable, Hashable {
     /// Every header that carries a signature: ``header`` first, then the companions'.
     public var signatureHeaders: [String] { [header] + companions.map(\.header) }
 
-    func sign(_ context: SigningContext, secret: String) throws(SignatureError) -> [HTTPField] {
+    func sign(_ context: SigningContext, key: SigningKey) throws(SignatureError) -> [HTTPField] {
         if timestampHeader != nil, context.timestamp == nil {
             throw .missingValue("timestamp")
         }
@@ -98,9 +98,9 @@ public struct HMACScheme: Sendable, Hashable {
         case .success(let bytes): message = bytes
         case .failure(let missing): throw .missingValue(missing.name)
         }
-        let keyBytes = try key.key(from: secret)
-        let signature = Self.headerValue(
-            prefix: prefix, code: Self.authenticationCode(message, key: keyBytes, algorithm), encoding)
+        let signature = try key.withAuthenticationCode(of: message, algorithm) { code in
+            Self.headerValue(prefix: prefix, code: code, encoding)
+        }
         var fields: [HTTPField] = []
         fields.reserveCapacity(2 + companions.count)
         if let timestampHeader, let timestamp = context.timestamp {
@@ -108,11 +108,10 @@ public struct HMACScheme: Sendable, Hashable {
         }
         fields.append(HTTPField(name: header, value: signature))
         for companion in companions {
-            let code = Self.authenticationCode(message, key: keyBytes, companion.algorithm)
-            fields.append(
-                HTTPField(
-                    name: companion.header,
-                    value: Self.headerValue(prefix: companion.prefix, code: code, companion.encoding)))
+            let value = try key.withAuthenticationCode(of: message, companion.algorithm) { code in
+                Self.headerValue(prefix: companion.prefix, code: code, companion.encoding)
+            }
+            fields.append(HTTPField(name: companion.header, value: value))
         }
         return fields
     }
@@ -153,22 +152,13 @@ public struct HMACScheme: Sendable, Hashable {
         signed.render(body: body, url: url, method: method, id: id, timestamp: timestamp)
     }
 
-    private static func authenticationCode(_ message: [UInt8], key: [UInt8], _ algorithm: Algorithm) -> [UInt8] {
-        switch algorithm {
-        case .sha256: HMAC<SHA256>.authenticationCode(for: message, key: key)
-        case .sha1: HMAC<SHA1>.authenticationCode(for: message, key: key)
-        }
-    }
-
     /// `prefix` followed by `code` in `encoding`, written into one new string (the sender signs every delivery).
-    private static func headerValue(prefix: String, code: [UInt8], _ encoding: Encoding) -> String {
-        code.withUnsafeBufferPointer { code in
-            encoding.withEncodedBytes(of: code) { encoded in
-                String(unsafeUninitializedCapacity: prefix.utf8.count + encoded.count) { text in
-                    let written = text.initialize(fromContentsOf: prefix.utf8)
-                    return written
-                        + UnsafeMutableBufferPointer(rebasing: text[written...]).initialize(fromContentsOf: encoded)
-                }
+    private static func headerValue(prefix: String, code: UnsafeBufferPointer<UInt8>, _ encoding: Encoding) -> String {
+        encoding.withEncodedBytes(of: code) { encoded in
+            String(unsafeUninitializedCapacity: prefix.utf8.count + encoded.count) { text in
+                let written = text.initialize(fromContentsOf: prefix.utf8)
+                return written
+                    + UnsafeMutableBufferPointer(rebasing: text[written...]).initialize(fromContentsOf: encoded)
             }
         }
     }

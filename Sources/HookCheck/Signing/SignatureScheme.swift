@@ -96,14 +96,7 @@ public enum SignatureScheme: Sendable, Hashable {
     /// header holds one value (`hmac`, `token`) use the first secret only.
     /// - Throws: `SignatureError.invalidSecret` when `secrets` is empty or one is unusable.
     public func sign(_ context: SigningContext, secrets: [String]) throws(SignatureError) -> [HTTPField] {
-        guard let first = secrets.first else { throw .invalidSecret(reason: "no secret given") }
-        switch self {
-        case .standardWebhooks(let scheme): return try scheme.sign(context, secrets: secrets)
-        case .stripe(let scheme): return try scheme.sign(context, secrets: secrets)
-        case .hmac(let scheme): return try scheme.sign(context, secret: first)
-        case .token(let scheme): return scheme.sign(secret: first)
-        case .none: return []
-        }
+        try SignatureSigner(scheme: self, secrets: secrets).sign(context)
     }
 
     /// Verifies a delivery's authentication.

@@ -34,14 +34,13 @@ public struct StandardWebhooksScheme: Sendable, Hashable {
         (prefix + "id", prefix + "timestamp", prefix + "signature")
     }
 
-    func sign(_ context: SigningContext, secrets: [String]) throws(SignatureError) -> [HTTPField] {
+    func sign(_ context: SigningContext, keys: [SigningKey]) throws(SignatureError) -> [HTTPField] {
         guard let id = context.id else { throw .missingValue("id") }
         guard let timestamp = context.timestamp else { throw .missingValue("timestamp") }
         let message = Self.signedBytes(id: id, timestamp: timestamp, body: context.body)
         var signatures: [String] = []
-        for secret in secrets {
-            let key = try KeyEncoding.whsec.key(from: secret)
-            signatures.append("v1," + Base64.encode(HMAC<SHA256>.authenticationCode(for: message, key: key)))
+        for key in keys {
+            signatures.append("v1," + Base64.encode(try key.authenticationCode(of: message, .sha256)))
         }
         return [
             HTTPField(name: idHeader, value: id),

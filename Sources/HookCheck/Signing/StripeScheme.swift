@@ -18,13 +18,12 @@ public struct StripeScheme: Sendable, Hashable {
         self.future = future
     }
 
-    func sign(_ context: SigningContext, secrets: [String]) throws(SignatureError) -> [HTTPField] {
+    func sign(_ context: SigningContext, keys: [SigningKey]) throws(SignatureError) -> [HTTPField] {
         guard let timestamp = context.timestamp else { throw .missingValue("timestamp") }
         let message = Self.signedBytes(timestamp: timestamp, body: context.body)
         var value = "t=" + timestamp
-        for secret in secrets {
-            let key = try KeyEncoding.utf8.key(from: secret)
-            value += ",v1=" + Hex.encode(HMAC<SHA256>.authenticationCode(for: message, key: key))
+        for key in keys {
+            value += ",v1=" + Hex.encode(try key.authenticationCode(of: message, .sha256))
         }
         return [HTTPField(name: Self.header, value: value)]
     }
