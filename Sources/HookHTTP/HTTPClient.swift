@@ -88,7 +88,7 @@ public final class HTTPClient: Sendable {
         if url.isSecure { return try await sendThroughURLSession(request, to: url, timeout: timeout) }
         let bytes = serialized(request, for: url)
         let overall = timeout.map(Deadline.after)
-        // A task that already prefers one of the pollers stays there; any other is spread over them.
+        // A task already running on one of the pollers (it prefers it) stays there; any other is spread over them.
         if let poller = SocketPoller.current {
             return try await exchange(bytes, of: request, with: url, overall: overall, on: poller)
         }
