@@ -19,4 +19,4 @@ else
     echo "Hummingbird peer not built (failed or exceeded ${HOOKCHECK_PEER_BUILD_SECONDS:-900}s); listen runs without it:"
     tail -n 5 "${TMPDIR:-/tmp}/hummingbird-peer-build.log" || true
 fi
-Benchmarks/run --duration "${HOOKCHECK_BENCH_SECONDS:-2}" --requests "${HOOKCHECK_BENCH_REQUESTS:-20000}"
+Benchmarks/run --duration "${HOOKCHECK_BENCH_SECONDS:-2}" --requests "${HOOKCHECK_BENCH_REQUESTS:-100000}"
