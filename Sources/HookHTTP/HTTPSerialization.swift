@@ -25,13 +25,7 @@ extension HTTPRequest {
         writer.appendLineEnd()
         writer.append(headers)
         if let host { writer.appendField(name: HTTPHeaderName.host, value: host) }
-        if let contentLength {
-            writer.append(HTTPHeaderName.contentLength)
-            writer.append(0x3A)
-            writer.append(0x20)
-            writer.append(decimal: contentLength)
-            writer.appendLineEnd()
-        }
+        if let contentLength { writer.appendField(name: HTTPHeaderName.contentLength, value: String(contentLength)) }
         writer.appendLineEnd()
     }
 
@@ -56,12 +50,7 @@ extension HTTPResponse {
     private func writeHead(to writer: inout WireWriter) {
         writer.append(version)
         writer.append(0x20)
-        let code = status.code
-        if (100...999).contains(code) {
-            writer.append(decimal: code)
-        } else {
-            writer.append(String(code))
-        }
+        writer.append(decimal: status.code)
         writer.append(0x20)
         writer.append(reason.isEmpty ? status.reasonPhrase : reason)
         writer.appendLineEnd()

@@ -49,7 +49,7 @@ struct WireWriter {
         }
     }
 
-    /// A non-negative number in decimal digits.
+    /// A number in decimal digits, without building a `String` when it is not negative.
     mutating func append(decimal value: Int) {
         guard value >= 0 else {
             append(String(value))

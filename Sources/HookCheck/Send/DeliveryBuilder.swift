@@ -48,13 +48,19 @@ public struct DeliveryBuilder: Sendable {
         self.secret = secret
         self.now = now
         self.makeID = makeID
-        signer = SignatureSigner(scheme: profile.scheme, secret: secret)
-        wrongSigner = SignatureSigner(scheme: profile.scheme, secret: Self.wrongSecret(for: secret))
+        (signer, wrongSigner) = Self.signers(profile.scheme, secret: secret)
     }
 
     private mutating func prepareSigners() {
-        signer = SignatureSigner(scheme: profile.scheme, secret: secret)
-        wrongSigner = SignatureSigner(scheme: profile.scheme, secret: wrongSecret)
+        (signer, wrongSigner) = Self.signers(profile.scheme, secret: secret)
+    }
+
+    /// `scheme` keyed with `secret`, and with the wrong secret made from it.
+    private static func signers(_ scheme: SignatureScheme, secret: String) -> (SignatureSigner, SignatureSigner) {
+        (
+            SignatureSigner(scheme: scheme, secret: secret),
+            SignatureSigner(scheme: scheme, secret: wrongSecret(for: secret))
+        )
     }
 
     /// The deliveries that make up `probe` for `suiteCase`, in sending order: one, or two identical ones for
@@ -209,8 +215,8 @@ public struct DeliveryBuilder: Sendable {
     private func fillTimestamp(body: inout JSONValue, headers: inout HTTPHeaders, at date: Date, pinned: Bool)
         -> String?
     {
-        if case .none = profile.timestamp { return nil }
-        let fresh = profile.formatTimestamp(date)
+        // In the profile's format, worked out only where no pinned or like-the-case value is sent.
+        func fresh() -> String { profile.formatTimestamp(date) }
         switch profile.timestamp {
         case .none:
             return nil
@@ -218,16 +224,16 @@ public struct DeliveryBuilder: Sendable {
             if pinned, let existing = profile.timestamp.text(in: body, headers: headers) { return existing }
             let value =
                 pointer.resolve(in: body).flatMap { FreshTimestamp.value(like: $0, at: date) }
-                ?? (profile.timestampFormat == .unixSeconds ? .number(fresh) : .string(fresh))
+                ?? (profile.timestampFormat == .unixSeconds ? .number(fresh()) : .string(fresh()))
             body = FieldSource.pointer(pointer).writing(value, into: body)
             return value.stringValue ?? value.numberText
         case .header(let name):
             if pinned, let existing = headers[name] { return existing }
-            let value = headers[name].flatMap { FreshTimestamp.text(like: $0, at: date) } ?? fresh
+            let value = headers[name].flatMap { FreshTimestamp.text(like: $0, at: date) } ?? fresh()
             headers.replaceOrAdd(name: name, value: value)
             return value
         case .headerParameter:
-            return fresh
+            return fresh()
         }
     }
 

@@ -60,15 +60,12 @@ struct SigningKey: Sendable {
     private let sha1: PreparedKey
 
     init(secret: String, encoding: KeyEncoding, algorithms: [HMACScheme.Algorithm]) {
-        let bytes: [UInt8]
-        do {
-            bytes = try encoding.key(from: secret)
-        } catch {
-            (sha256, sha1) = (.unusable(error), .unusable(error))
-            return
+        let key = { (algorithm: HMACScheme.Algorithm) in
+            algorithms.contains(algorithm)
+                ? PreparedKey(encoding: encoding, algorithm: algorithm, secret: secret) : .unused
         }
-        sha256 = algorithms.contains(.sha256) ? .sha256(HMAC(key: bytes)) : .unused
-        sha1 = algorithms.contains(.sha1) ? .sha1(HMAC(key: bytes)) : .unused
+        sha256 = key(.sha256)
+        sha1 = key(.sha1)
     }
 
     /// The authentication code of `message` under `algorithm`.
@@ -84,31 +81,9 @@ struct SigningKey: Sendable {
     func withAuthenticationCode<Result>(
         of message: [UInt8], _ algorithm: HMACScheme.Algorithm, _ body: (UnsafeBufferPointer<UInt8>) -> Result
     ) throws(SignatureError) -> Result {
-        let key =
-            switch algorithm {
-            case .sha256: sha256
-            case .sha1: sha1
-            }
-        switch key {
-        case .sha256(var mac):
-            mac.update(message)
-            return Self.withCode(of: &mac, body)
-        case .sha1(var mac):
-            mac.update(message)
-            return Self.withCode(of: &mac, body)
-        case .unusable(let error):
-            throw error
-        case .unused:
-            throw .invalidSecret(reason: "the key was not prepared for \(algorithm.rawValue)")
-        }
-    }
-
-    private static func withCode<H: HashFunction, Result>(
-        of mac: inout HMAC<H>, _ body: (UnsafeBufferPointer<UInt8>) -> Result
-    ) -> Result {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: H.digestSize) { code in
-            if let base = code.baseAddress { mac.finalize(into: base) }
-            return body(UnsafeBufferPointer(code))
+        switch algorithm {
+        case .sha256: try sha256.withAuthenticationCode(of: message, body)
+        case .sha1: try sha1.withAuthenticationCode(of: message, body)
         }
     }
 }

@@ -147,6 +147,35 @@ enum PreparedKey: Sendable {
         }
     }
 
+    /// Calls `body` with the authentication code of `message`, in temporary storage (the sender's path:
+    /// no array per code).
+    /// - Throws: why the secret is unusable.
+    func withAuthenticationCode<Result>(
+        of message: [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> Result
+    ) throws(SignatureError) -> Result {
+        switch self {
+        case .sha256(var mac):
+            mac.update(message)
+            return Self.withCode(of: &mac, body)
+        case .sha1(var mac):
+            mac.update(message)
+            return Self.withCode(of: &mac, body)
+        case .unusable(let error):
+            throw error
+        case .unused:
+            throw .invalidSecret(reason: "the scheme signs nothing")
+        }
+    }
+
+    private static func withCode<H: HashFunction, Result>(
+        of mac: inout HMAC<H>, _ body: (UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: H.digestSize) { code in
+            if let base = code.baseAddress { mac.finalize(into: base) }
+            return body(UnsafeBufferPointer(code))
+        }
+    }
+
     /// The authentication code of each message's signed bytes, or the reason the secret is unusable.
     /// On the CPU's SHA instructions each message's prefix and body are fed in place; only the
     /// portable four-lane code needs them joined.
